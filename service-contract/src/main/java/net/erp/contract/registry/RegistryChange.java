@@ -1,0 +1,32 @@
+package net.erp.contract.registry;
+
+/**
+ * A change in registry-service that the other services' caches must drop at once, published as JSON on
+ * the Redis channel {@link #CHANNEL}. Pub/sub may lose a message while a subscriber reconnects, so
+ * every cache of registry data also expires on its own within the platform's 5-second bound.
+ *
+ * @param type what changed
+ * @param instanceId the instance it belongs to
+ * @param clientId the app, for {@link Type#APP}; {@code null} otherwise
+ */
+public record RegistryChange(Type type, String instanceId, String clientId) {
+
+    /** The Redis pub/sub channel. */
+    public static final String CHANNEL = "registry-changes";
+
+    /** What changed. */
+    public enum Type {
+        /** An instance was created, updated or deleted: hostnames, licence limit, reserved accounts. */
+        INSTANCE,
+        /** An app, its scopes or its secrets changed, or it was disabled or deleted. */
+        APP
+    }
+
+    public static RegistryChange instance(String instanceId) {
+        return new RegistryChange(Type.INSTANCE, instanceId, null);
+    }
+
+    public static RegistryChange app(String instanceId, String clientId) {
+        return new RegistryChange(Type.APP, instanceId, clientId);
+    }
+}
