@@ -1,0 +1,9 @@
+package net.erp.session.session;
+
+/**
+ * The answer of the internal close call.
+ *
+ * @param closed how many sessions were closed
+ */
+public record CloseResult(long closed) {
+}

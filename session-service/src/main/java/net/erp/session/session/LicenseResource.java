@@ -1,0 +1,32 @@
+package net.erp.session.session;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import net.erp.session.token.BearerTokens;
+
+/** The admin view of an instance's licences and open sessions. */
+@Path("/api/instances/{instanceId}/licenses")
+@Produces(MediaType.APPLICATION_JSON)
+public class LicenseResource {
+
+    private final BearerTokens tokens;
+    private final Sessions sessions;
+
+    LicenseResource(BearerTokens tokens, Sessions sessions) {
+        this.tokens = tokens;
+        this.sessions = sessions;
+    }
+
+    /** Needs a token with the scope {@code admin}. */
+    @GET
+    public Uni<LicenseReport> report(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("instanceId") String instanceId) {
+        return tokens.verify(authorization).flatMap(token -> sessions.report(token, instanceId));
+    }
+}

@@ -1,0 +1,66 @@
+package net.erp.session.session;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import net.erp.session.session.LicenseSlots.Expired;
+
+/**
+ * Licences in use and limit per instance seen by this replica (as of its last call for the instance), and
+ * counters of sessions opened, touched, closed by reason, and refused per instance.
+ */
+@ApplicationScoped
+class SessionMetrics {
+
+    /** Why a session closed. */
+    enum CloseReason {
+        IDLE, ABSOLUTE, DELETED, LOGOUT, USER
+    }
+
+    private final MeterRegistry registry;
+    private final Map<String, AtomicLong> inUse = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> limits = new ConcurrentHashMap<>();
+
+    SessionMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void licenses(String instanceId, long licensesInUse) {
+        gauge(inUse, "licenses.in_use", instanceId).set(licensesInUse);
+    }
+
+    void limit(String instanceId, long licenseLimit) {
+        gauge(limits, "licenses.limit", instanceId).set(licenseLimit);
+    }
+
+    void opened() {
+        registry.counter("sessions.opened").increment();
+    }
+
+    void touched() {
+        registry.counter("sessions.touched").increment();
+    }
+
+    void refused(String instanceId) {
+        registry.counter("sessions.refused", "instance", instanceId).increment();
+    }
+
+    void closed(CloseReason reason, long count) {
+        if (count > 0) {
+            registry.counter("sessions.closed", "reason", reason.name().toLowerCase()).increment(count);
+        }
+    }
+
+    void expired(Expired expired) {
+        closed(CloseReason.IDLE, expired.idle());
+        closed(CloseReason.ABSOLUTE, expired.absolute());
+    }
+
+    private AtomicLong gauge(Map<String, AtomicLong> gauges, String name, String instanceId) {
+        return gauges.computeIfAbsent(instanceId,
+                id -> registry.gauge(name, Tags.of("instance", id), new AtomicLong()));
+    }
+}
