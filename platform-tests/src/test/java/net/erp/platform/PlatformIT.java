@@ -1,0 +1,247 @@
+package net.erp.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import net.erp.platform.Operator.App;
+import net.erp.platform.Operator.Instance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The platform as its users meet it: the packaged services as processes, an operator registering an
+ * instance and an app through the registry API, the app getting tokens from identity-service with a real
+ * OAuth client library, and sessions taking the instance's licences at session-service.
+ */
+class PlatformIT {
+
+    private static Platform platform;
+    private static Operator operator;
+
+    @BeforeAll
+    static void start() {
+        platform = new Platform(Map.of()).start();
+        operator = new Operator(platform);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void serviceTokenWhenVerifiedWithDiscoveredJwksThenClaimsMatchTheInstance() throws Exception {
+        Instance instance = operator.createInstance(5, List.of());
+        App app = operator.registerServiceApp(instance);
+        String issuer = operator.tokenEndpoint(instance).replace("/connect/token", "");
+
+        String token = operator.serviceToken(app);
+        var metadata = OIDCProviderMetadata.resolve(new Issuer(issuer));
+        var processor = new DefaultJWTProcessor<SecurityContext>();
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt")));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256),
+                JWKSourceBuilder.create(metadata.getJWKSetURI().toURL()).build()));
+        processor.setJWTClaimsVerifier(new DefaultJWTClaimsVerifier<>("urn:erp:instance:" + instance.id(),
+                new JWTClaimsSet.Builder().issuer(issuer).subject(app.systemUser()).build(),
+                Set.of("iat", "exp", "jti", "sid", "client_id", "scope")));
+        JWTClaimsSet claims = processor.process(token, null);
+
+        assertEquals(app.clientId(), claims.getStringClaim("client_id"));
+        assertEquals("read", claims.getStringClaim("scope"));
+    }
+
+    @Test
+    void sessionsWhenLicencesRunOutThenMaximumLicenseCountExceeded() {
+        Instance instance = operator.createInstance(1, List.of());
+        App app = operator.registerServiceApp(instance);
+
+        String first = operator.serviceToken(app);
+        String second = operator.serviceToken(app);
+
+        openSession(first).then().statusCode(200)
+                .body("instanceId", equalTo(instance.id()))
+                .body("subject", equalTo(app.systemUser()))
+                .body("licensesInUse", equalTo(1))
+                .body("licenseLimit", equalTo(1));
+        openSession(second).then().statusCode(403)
+                .body("error", equalTo("MaximumLicenseCountExceeded"))
+                .body("licenseLimit", equalTo(1));
+    }
+
+    @Test
+    void sessionsWhenLicenceLimitRaisedThenNextSessionOpensWithinFiveSeconds() {
+        Instance instance = operator.createInstance(1, List.of());
+        App app = operator.registerServiceApp(instance);
+        openSession(operator.serviceToken(app)).then().statusCode(200);
+        String waiting = operator.serviceToken(app);
+
+        operator.admin().contentType(ContentType.JSON)
+                .body(Map.of("id", instance.id(), "displayName", "raised", "hostnames", List.of(instance.host()),
+                        "licenseLimit", 2, "reservedAccounts", List.of(), "sandbox", true))
+                .put(platform.registryUrl() + "/api/instances/" + instance.id())
+                .then().statusCode(200);
+
+        assertTrue(within(Duration.ofSeconds(5), () -> openSession(waiting).statusCode() == 200),
+                "a raised licence limit must take effect within 5 seconds");
+    }
+
+    @Test
+    void tokenWhenRevokedThenSessionRefusedAndIntrospectionInactive() {
+        Instance instance = operator.createInstance(5, List.of());
+        App app = operator.registerServiceApp(instance);
+        String token = operator.serviceToken(app);
+        String introspect = operator.tokenEndpoint(instance).replace("/token", "/introspect");
+
+        given().auth().preemptive().basic(app.clientId(), app.secret()).formParam("token", token)
+                .post(operator.tokenEndpoint(instance).replace("/token", "/revocation"))
+                .then().statusCode(200);
+
+        assertTrue(within(Duration.ofSeconds(5), () -> openSession(token).statusCode() == 401));
+        given().auth().preemptive().basic(app.clientId(), app.secret()).formParam("token", token)
+                .post(introspect)
+                .then().statusCode(200).body("active", equalTo(false));
+    }
+
+    @Test
+    void appWhenDisabledThenNoTokensAndItsTokensRefusedWithinFiveSeconds() {
+        Instance instance = operator.createInstance(5, List.of());
+        App app = operator.registerServiceApp(instance);
+        String token = operator.serviceToken(app);
+
+        var disabled = operator.admin().get(operator.appsUrl(instance) + "/" + Operator.encode(app.clientId()))
+                .then().statusCode(200).extract().<Map<String, Object>>path("");
+        var record = new java.util.HashMap<>(disabled);
+        record.put("enabled", false);
+        record.keySet().retainAll(Set.of("clientId", "name", "clientType", "redirectUris", "postLogoutRedirectUris",
+                "internalUsersAllowed", "communityUsersAllowed", "systemUserAllowed", "systemUser", "scopes",
+                "referenceTokens", "enabled"));
+        operator.admin().contentType(ContentType.JSON).body(record)
+                .put(operator.appsUrl(instance) + "/" + Operator.encode(app.clientId()))
+                .then().statusCode(200);
+
+        assertTrue(within(Duration.ofSeconds(5), () -> tokenStatus(instance, app) == 401),
+                "a disabled app must get invalid_client within 5 seconds");
+        assertTrue(within(Duration.ofSeconds(5), () -> openSession(token).statusCode() == 401),
+                "the tokens of a disabled app must be refused within 5 seconds");
+    }
+
+    @Test
+    void secretWhenDeletedThenInvalidClientWithinFiveSeconds() {
+        Instance instance = operator.createInstance(5, List.of());
+        App app = operator.registerServiceApp(instance);
+        String secrets = operator.appsUrl(instance) + "/" + Operator.encode(app.clientId()) + "/secrets";
+        String secretId = operator.admin().get(secrets).then().statusCode(200).extract().path("[0].id");
+
+        operator.admin().delete(secrets + "/" + secretId).then().statusCode(204);
+
+        assertTrue(within(Duration.ofSeconds(5), () -> tokenStatus(instance, app) == 401));
+    }
+
+    @Test
+    void tokenWhenIntrospectedByAnotherInstanceThenInactive() {
+        Instance home = operator.createInstance(5, List.of());
+        Instance other = operator.createInstance(5, List.of());
+        App app = operator.registerServiceApp(home);
+        App otherApp = operator.registerServiceApp(other);
+
+        String token = operator.serviceToken(app);
+
+        given().auth().preemptive().basic(otherApp.clientId(), otherApp.secret()).formParam("token", token)
+                .post(operator.tokenEndpoint(other).replace("/token", "/introspect"))
+                .then().statusCode(200).body("active", equalTo(false));
+    }
+
+    @Test
+    void licenceLimitWhenManyParallelOpensAcrossTwoSessionReplicasThenExactlyTheLimitSucceeds() throws Exception {
+        Instance instance = operator.createInstance(5, List.of());
+        App app = operator.registerServiceApp(instance);
+        String replica = platform.startReplica("session-service");
+        var tokens = new ArrayList<String>();
+        for (int i = 0; i < 40; i++) {
+            tokens.add(operator.serviceToken(app));
+        }
+
+        var calls = new ArrayList<Callable<Integer>>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String url = (i % 2 == 0 ? platform.sessionUrl() : replica) + "/api/sessions";
+            String token = tokens.get(i);
+            calls.add(() -> given().auth().oauth2(token).post(url).statusCode());
+        }
+        int opened = 0;
+        var pool = Executors.newFixedThreadPool(20);
+        try {
+            for (var result : pool.invokeAll(calls)) {
+                opened += result.get() == 200 ? 1 : 0;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(5, opened);
+    }
+
+    @Test
+    void tokenWhenSignedByOneIdentityReplicaThenAcceptedThroughAnother() {
+        Instance instance = operator.createInstance(5, List.of());
+        App app = operator.registerServiceApp(instance);
+        String replica = platform.startReplica("identity-service");
+        String replicaHost = "http://" + instance.host() + ":" + java.net.URI.create(replica).getPort();
+
+        String token = Operator.clientCredentials(replicaHost + "/id/connect/token", app.clientId(), app.secret(), null);
+
+        given().auth().preemptive().basic(app.clientId(), app.secret()).formParam("token", token)
+                .post(operator.tokenEndpoint(instance).replace("/token", "/introspect"))
+                .then().statusCode(200).body("active", equalTo(true));
+        openSession(token).then().statusCode(200);
+    }
+
+    private io.restassured.response.Response openSession(String token) {
+        return given().auth().oauth2(token).post(platform.sessionUrl() + "/api/sessions");
+    }
+
+    private int tokenStatus(Instance instance, App app) {
+        return given().formParam("grant_type", "client_credentials")
+                .auth().preemptive().basic(app.clientId(), app.secret())
+                .post(operator.tokenEndpoint(instance)).statusCode();
+    }
+
+    private static boolean within(Duration limit, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        do {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        } while (System.nanoTime() < deadline);
+        return false;
+    }
+}
