@@ -65,7 +65,7 @@ class PlatformIT {
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt")));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256),
                 JWKSourceBuilder.create(metadata.getJWKSetURI().toURL()).build()));
-        processor.setJWTClaimsVerifier(new DefaultJWTClaimsVerifier<>("urn:erp:instance:" + instance.id(),
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>("urn:erp:instance:" + instance.id(),
                 new JWTClaimsSet.Builder().issuer(issuer).subject(app.systemUser()).build(),
                 Set.of("iat", "exp", "jti", "sid", "client_id", "scope")));
         JWTClaimsSet claims = processor.process(token, null);
