@@ -1,0 +1,46 @@
+package net.erp.session.session;
+
+import java.util.List;
+import java.util.UUID;
+import net.erp.fixtures.RegistryStandIn;
+import net.erp.fixtures.TestIssuer;
+
+/** An instance of its own for one test, put in the registry stand-in under a random id, and its tokens. */
+final class TestInstance {
+
+    final String id;
+
+    private TestInstance(String id) {
+        this.id = id;
+    }
+
+    static TestInstance create(int licenseLimit, String... reservedAccounts) {
+        TestInstance instance = new TestInstance("t-" + UUID.randomUUID());
+        instance.update(licenseLimit, reservedAccounts);
+        return instance;
+    }
+
+    /** Changes the record in the stand-in; session-service sees it once its cache lets go. */
+    void update(int licenseLimit, String... reservedAccounts) {
+        RegistryStandIn.shared().putInstance(id, List.of(id + ".test"), licenseLimit, List.of(reservedAccounts));
+    }
+
+    /** A service token (no preferred_username) with a fresh subject, sid and jti. */
+    TestIssuer.Token serviceToken() {
+        return TestIssuer.shared().token(id);
+    }
+
+    /** A user's token with a fresh sign-in. */
+    TestIssuer.Token userToken(String username) {
+        return TestIssuer.shared().token(id).user(username).subject("user-" + username);
+    }
+
+    /** An operator's token: the scope admin, from an instance of its own. */
+    static TestIssuer.Token operatorToken() {
+        return TestIssuer.shared().token("operator-" + UUID.randomUUID()).scope("admin");
+    }
+
+    static String bearer(TestIssuer.Token token) {
+        return "Bearer " + token.sign();
+    }
+}
