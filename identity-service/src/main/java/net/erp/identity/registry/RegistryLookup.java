@@ -1,0 +1,114 @@
+package net.erp.identity.registry;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import net.erp.contract.registry.RegistryChange;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What the hot path asks of the registry, cached for {@code REGISTRY_CACHE_TTL} at most: host to instance
+ * (answers "unknown" included), id to instance, and successful app authentications, keyed by the SHA-256
+ * of the presented secret and never kept past that secret's expiry. A {@link RegistryChange} drops what it
+ * names at once; failed authentications are never cached.
+ */
+@ApplicationScoped
+public class RegistryLookup {
+
+    private static final int CAPACITY = 10_000;
+
+    private record AppKey(String instanceId, String clientId, String secretDigest) {
+    }
+
+    private final Registry registry;
+    private final long ttlMillis;
+    private final ExpiringCache<String, Optional<Instance>> hosts = new ExpiringCache<>(CAPACITY);
+    private final ExpiringCache<String, Optional<Instance>> instances = new ExpiringCache<>(CAPACITY);
+    private final ExpiringCache<AppKey, TrustedApplication> apps = new ExpiringCache<>(CAPACITY);
+
+    RegistryLookup(Registry registry, @ConfigProperty(name = "identity.registry.cache-ttl") Duration ttl) {
+        this.registry = registry;
+        this.ttlMillis = ttl.toMillis();
+    }
+
+    /** The instance a request host (lower case, no port) belongs to. */
+    public Uni<Optional<Instance>> instanceByHost(String host) {
+        Optional<Instance> cached = hosts.get(host);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return registry.instanceByHost(host).invoke(found -> hosts.put(host, found, expiry()));
+    }
+
+    public Uni<Optional<Instance>> instance(String instanceId) {
+        Optional<Instance> cached = instances.get(instanceId);
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return registry.instance(instanceId).invoke(found -> instances.put(instanceId, found, expiry()));
+    }
+
+    /**
+     * The app when {@code secret} authenticates it (null secret: a public app), empty otherwise: an unknown
+     * app, a wrong, expired or deleted secret, a secret sent by a public app, a disabled app.
+     */
+    public Uni<Optional<TrustedApplication>> authenticate(String instanceId, String clientId, String secret) {
+        AppKey key = new AppKey(instanceId, clientId, digest(secret));
+        TrustedApplication cached = apps.get(key);
+        if (cached != null) {
+            return Uni.createFrom().item(Optional.of(cached));
+        }
+        return registry.authenticate(instanceId, clientId, secret)
+                .map(answer -> answer.filter(AppAuthentication::authenticated)
+                        .filter(found -> found.app() != null && found.app().enabled()))
+                .invoke(answer -> answer.ifPresent(found -> apps.put(key, found.app(), expiry(found))))
+                .map(answer -> answer.map(AppAuthentication::app));
+    }
+
+    /** Drops what a registry change names (docs/service-contract.md, "Registry change events"). */
+    void drop(RegistryChange change) {
+        String instanceId = change.instanceId();
+        if (change.type() == RegistryChange.Type.INSTANCE) {
+            hosts.removeIf((host, found) -> found.isEmpty() || found.get().id().equals(instanceId));
+            instances.removeIf((id, found) -> id.equals(instanceId));
+            apps.removeIf((key, app) -> key.instanceId().equals(instanceId));
+        } else {
+            apps.removeIf((key, app) -> key.instanceId().equals(instanceId)
+                    && key.clientId().equals(change.clientId()));
+        }
+    }
+
+    /** Everything: after a lost subscription nothing cached may outlive what it missed. */
+    void dropAll() {
+        hosts.clear();
+        instances.clear();
+        apps.clear();
+    }
+
+    private long expiry() {
+        return System.currentTimeMillis() + ttlMillis;
+    }
+
+    private long expiry(AppAuthentication found) {
+        Instant secretExpiry = found.secretExpiresAt();
+        return secretExpiry == null ? expiry() : Math.min(expiry(), secretExpiry.toEpochMilli());
+    }
+
+    private static String digest(String secret) {
+        if (secret == null) {
+            return "";
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package net.erp.identity.registry;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+
+/** The public record of a Trusted Application (SPEC "Trusted Applications"); it never holds a secret. */
+@RegisterForReflection
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record TrustedApplication(String clientId, String name, String clientType, List<String> redirectUris,
+        boolean systemUserAllowed, String systemUser, List<String> scopes, boolean enabled) {
+
+    /** The scope only the operator's app holds; no app created through the API can be given it. */
+    public static final String ADMIN_SCOPE = "admin";
+
+    public boolean confidential() {
+        return "CONFIDENTIAL".equals(clientType);
+    }
+
+    public List<String> scopes() {
+        return scopes == null ? List.of() : scopes;
+    }
+
+    public boolean holdsAdmin() {
+        return scopes().contains(ADMIN_SCOPE);
+    }
+}

@@ -1,0 +1,66 @@
+package net.erp.identity.userinfo;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import net.erp.contract.error.OAuthError;
+import net.erp.identity.instance.InstanceResolver;
+import net.erp.identity.token.AccessTokenVerifier;
+import net.erp.identity.token.BearerToken;
+import net.erp.identity.token.VerifiedAccessToken;
+
+/**
+ * The UserInfo endpoint (OpenID Connect Core 1.0 section 5.3) as far as access tokens go: a missing token is
+ * 401 {@code Bearer}; a bad, expired, revoked or foreign one 401 {@code invalid_token}; a token without a user
+ * (a service token) or without {@code openid} 403 {@code insufficient_scope}.
+ */
+@Path("/id/connect/userinfo")
+public class UserinfoResource {
+
+    private final InstanceResolver instances;
+    private final AccessTokenVerifier verifier;
+
+    UserinfoResource(InstanceResolver instances, AccessTokenVerifier verifier) {
+        this.instances = instances;
+        this.verifier = verifier;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Map<String, Object>> get(@Context HttpServerRequest http,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return instances.resolve(http)
+                .flatMap(instance -> verifier.verify(BearerToken.from(authorization), instance))
+                .map(UserinfoResource::claims);
+    }
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Map<String, Object>> post(@Context HttpServerRequest http,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return get(http, authorization);
+    }
+
+    private static Map<String, Object> claims(VerifiedAccessToken token) {
+        if (token.serviceToken()) {
+            throw OAuthError.insufficientScope("userinfo needs a token of a signed-in user");
+        }
+        if (!token.hasScope("openid")) {
+            throw OAuthError.insufficientScope("userinfo needs the scope openid");
+        }
+        // Not yet: profile claims (name, email) come with the users of interactive sign-in.
+        var claims = new LinkedHashMap<String, Object>();
+        claims.put("sub", token.subject());
+        claims.put("preferred_username", token.username());
+        return claims;
+    }
+}
