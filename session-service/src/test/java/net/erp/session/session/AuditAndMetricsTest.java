@@ -1,0 +1,93 @@
+package net.erp.session.session;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import net.erp.fixtures.RegistryStandInResource;
+import net.erp.fixtures.StoresTestResource;
+import net.erp.fixtures.TestIssuer;
+import net.erp.fixtures.TestIssuerResource;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(StoresTestResource.class)
+@QuarkusTestResource(TestIssuerResource.class)
+@QuarkusTestResource(RegistryStandInResource.class)
+class AuditAndMetricsTest {
+
+    private final TestInstance instance = TestInstance.create(1);
+    private final List<String> audit = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            audit.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void listen() {
+        Logger.getLogger("audit").addHandler(capture);
+    }
+
+    @AfterEach
+    void stopListening() {
+        Logger.getLogger("audit").removeHandler(capture);
+    }
+
+    @Test
+    void openWhenRefusedThenAuditLineNamesInstanceSubjectAndClientButNotTheToken() {
+        given().header("Authorization", TestInstance.bearer(instance.serviceToken())).post("/api/sessions");
+        TestIssuer.Token refused = instance.serviceToken().subject("erp-late").clientId("com.vendor/late");
+        String jwt = refused.sign();
+
+        given().header("Authorization", "Bearer " + jwt).post("/api/sessions").then().statusCode(403);
+
+        String expected = "event=session.refused instance=" + instance.id + " subject=erp-late client_id=com.vendor/late";
+        assertTrue(audit.stream().anyMatch(line -> line.startsWith(expected)), () -> "audit lines: " + audit);
+        assertFalse(audit.stream().anyMatch(line -> line.contains(jwt)));
+    }
+
+    @Test
+    void metricsWhenSessionsOpenedAndRefusedThenGaugesAndCountersPublished() {
+        given().header("Authorization", TestInstance.bearer(instance.serviceToken())).post("/api/sessions");
+        given().header("Authorization", TestInstance.bearer(instance.serviceToken())).post("/api/sessions");
+
+        given().when().get("/q/metrics")
+                .then().statusCode(200)
+                .body(containsString("licenses_in_use{instance=\"" + instance.id + "\"} 1.0"))
+                .body(containsString("licenses_limit{instance=\"" + instance.id + "\"} 1.0"))
+                .body(containsString("sessions_refused_total{instance=\"" + instance.id + "\"} 1.0"))
+                .body(containsString("sessions_opened_total"));
+    }
+
+    @Test
+    void metricsWhenSessionClosedThenCountedByReason() {
+        TestIssuer.Token token = instance.userToken("alice");
+        given().header("Authorization", TestInstance.bearer(token)).post("/api/sessions").then().statusCode(200);
+
+        given().header("Authorization", TestInstance.bearer(token)).delete("/api/sessions/" + token.sid());
+
+        given().when().get("/q/metrics")
+                .then().statusCode(200).body(containsString("sessions_closed_total{reason=\"deleted\"}"));
+    }
+}
