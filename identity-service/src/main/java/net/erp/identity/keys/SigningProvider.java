@@ -1,6 +1,6 @@
 package net.erp.identity.keys;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
  * is on the class path and passes a sign-and-verify check, the JDK's otherwise (native images, platforms
  * without its library). It is registered at the lowest priority, so it changes nothing else in the JVM.
  */
-@ApplicationScoped
+@Singleton
 public class SigningProvider {
 
     private static final Logger LOG = Logger.getLogger(SigningProvider.class);
