@@ -74,7 +74,7 @@ public class AdminAccess {
         var parsed = context.executeBlocking(() -> parser.parse(token), false);
         return Uni.createFrom().completionStage(parsed.toCompletionStage())
                 .onFailure(ParseException.class).transform(e -> {
-                    LOG.debugf("refused a bearer token: %s", e.getMessage());
+                    LOG.debugf("refused a bearer token: %s (%s)", e.getMessage(), e.getCause());
                     return OAuthError.invalidToken("the token is invalid or expired");
                 });
     }
