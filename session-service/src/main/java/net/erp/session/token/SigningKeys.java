@@ -56,10 +56,11 @@ class SigningKeys {
                 .onItem().ifNull().failWith(SigningKeys::unknownKey);
     }
 
-    /** Whether identity-service's JWKS answered within the last few seconds, or answers now. */
+    /** Whether identity-service's JWKS answered within the refetch interval, or answers now. */
     Uni<Boolean> reachable() {
         KeySet known = current;
-        if (known != null && System.currentTimeMillis() - known.fetchedAt() < 5_000) {
+        long age = known == null ? Long.MAX_VALUE : System.currentTimeMillis() - known.fetchedAt();
+        if (age < config.jwksRefetchInterval().toMillis()) {
             return Uni.createFrom().item(true);
         }
         return fetch().map(set -> true).onFailure().recoverWithItem(false);

@@ -1,0 +1,26 @@
+package net.erp.session.session;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Seconds instead of minutes: idle expiry 2 s, absolute expiry 3 s, and Redis reached through a proxy a
+ * test can cut. The JWKS is probed again after 200 ms, so readiness follows identity-service quickly.
+ */
+public class ShortTimeouts implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "session.idle-timeout", "PT2S",
+                "session.absolute-timeout", "PT3S",
+                "session.jwks-refetch-interval", "PT0.2S",
+                "quarkus.redis.timeout", "1s");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(RedisProxyResource.class));
+    }
+}
