@@ -1,7 +1,8 @@
 package net.erp.session.session;
 
+import java.io.Closeable;
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
@@ -9,55 +10,61 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP relay between the service and the real Redis that a test can cut and restore, to show what the
- * service does while Redis is unreachable and that it recovers without a restart.
+ * service does while Redis is unreachable and that it recovers without a restart. While cut, it keeps
+ * listening but drops every connection at once, so the port is never freed and taken by someone else.
  */
-public final class RedisProxy {
+public final class RedisProxy implements Closeable {
 
     private final String targetHost;
     private final int targetPort;
-    private final int port;
+    private final ServerSocket server;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
-    private ServerSocket server;
+    private volatile boolean cut;
 
     RedisProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            this.port = probe.getLocalPort();
-        }
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        daemon(this::accept);
     }
 
     int port() {
-        return port;
+        return server.getLocalPort();
     }
 
-    /** Starts relaying on the same port again. */
-    public synchronized void start() throws IOException {
-        ServerSocket socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress("127.0.0.1", port));
-        server = socket;
-        daemon(() -> accept(socket));
+    /** Relays again. */
+    public void restore() {
+        cut = false;
     }
 
-    /** Cuts every connection and refuses new ones, as a Redis that went away. */
-    public synchronized void stop() {
-        close(server);
+    /** Drops every connection and every new one, as a Redis that went away. */
+    public void cut() {
+        cut = true;
         sockets.forEach(RedisProxy::close);
         sockets.clear();
     }
 
-    private void accept(ServerSocket socket) {
-        while (!socket.isClosed()) {
+    @Override
+    public void close() {
+        cut();
+        close(server);
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
             try {
-                Socket client = socket.accept();
+                Socket client = server.accept();
+                if (cut) {
+                    close(client);
+                    continue;
+                }
                 Socket upstream = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(upstream);
                 daemon(() -> relay(client, upstream));
                 daemon(() -> relay(upstream, client));
             } catch (IOException e) {
-                // Closed by stop(), or Redis refused: the loop ends or the caller sees a dropped connection.
+                // Closed at the end of the run, or Redis refused: the service sees a dropped connection.
             }
         }
     }
@@ -79,11 +86,9 @@ public final class RedisProxy {
         thread.start();
     }
 
-    private static void close(java.io.Closeable closeable) {
+    private static void close(Closeable closeable) {
         try {
-            if (closeable != null) {
-                closeable.close();
-            }
+            closeable.close();
         } catch (IOException e) {
             // Already gone.
         }

@@ -16,7 +16,6 @@ public class RedisProxyResource implements QuarkusTestResourceLifecycleManager {
         Stores.Address redis = Stores.redis();
         try {
             proxy = new RedisProxy(redis.host(), redis.port());
-            proxy.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the Redis proxy", e);
         }
@@ -31,6 +30,6 @@ public class RedisProxyResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        proxy.stop();
+        proxy.close();
     }
 }
