@@ -32,6 +32,10 @@ public interface SessionConfig {
     @WithDefault("PT30S")
     Duration clockSkew();
 
+    /** How often the licence gauges of the instances seen are counted again when no call comes. */
+    @WithDefault("PT15S")
+    Duration gaugeRefreshInterval();
+
     /** At most this many verified tokens are remembered (by hash, until their {@code exp}). */
     @WithDefault("100000")
     int verifiedTokenCacheSize();

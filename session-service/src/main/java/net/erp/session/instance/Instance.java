@@ -1,6 +1,7 @@
 package net.erp.session.instance;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ import java.util.List;
  * @param reservedAccounts account names that can always open one session
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
+@RegisterForReflection
 public record Instance(String id, int licenseLimit, List<String> reservedAccounts) {
 
     public Instance {

@@ -1,5 +1,6 @@
 package net.erp.session.session;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
@@ -9,5 +10,6 @@ import java.util.List;
  * @param licensesInUse its open sessions
  * @param sessions each open session
  */
+@RegisterForReflection
 public record LicenseReport(int licenseLimit, long licensesInUse, List<SessionView> sessions) {
 }

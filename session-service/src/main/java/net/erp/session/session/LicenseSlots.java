@@ -27,6 +27,7 @@ public final class LicenseSlots {
     private static final SessionScript OPEN = SessionScript.load("open.lua");
     private static final SessionScript CLOSE = SessionScript.load("close.lua");
     private static final SessionScript LIST = SessionScript.load("list.lua");
+    private static final SessionScript COUNT = SessionScript.load("count.lua");
 
     /** What the session step did with a token. */
     public enum Outcome {
@@ -43,6 +44,10 @@ public final class LicenseSlots {
 
     /** The answer of a close. */
     public record Closing(long closed, long licensesInUse, Expired expired) {
+    }
+
+    /** How many sessions of an instance are open. */
+    public record Count(long licensesInUse, Expired expired) {
     }
 
     /** The open sessions of an instance. */
@@ -88,6 +93,13 @@ public final class LicenseSlots {
         List<String> keys = List.of(SessionKeys.deadlines(instanceId), SessionKeys.seats(instanceId));
         return guarded(LIST.run(redis, keys, List.of(SessionKeys.sessionPrefix(instanceId))))
                 .map(LicenseSlots::listing);
+    }
+
+    /** How many sessions of an instance are open, after closing those whose time has come. */
+    public Uni<Count> count(String instanceId) {
+        List<String> keys = List.of(SessionKeys.deadlines(instanceId), SessionKeys.seats(instanceId));
+        return guarded(COUNT.run(redis, keys, List.of(SessionKeys.sessionPrefix(instanceId))))
+                .map(r -> new Count(r.get(0).toLong(), new Expired(r.get(1).toLong(), r.get(2).toLong())));
     }
 
     private Uni<Closing> close(String instanceId, String by, String value) {

@@ -1,5 +1,6 @@
 package net.erp.session.session;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 
 /**
@@ -13,6 +14,7 @@ import java.time.Instant;
  * @param licensesInUse the instance's open sessions, this one included
  * @param licenseLimit the instance's licences
  */
+@RegisterForReflection
 public record SessionGrant(String sessionId, String instanceId, String subject, String clientId, Instant expiresAt,
         long licensesInUse, int licenseLimit) {
 }

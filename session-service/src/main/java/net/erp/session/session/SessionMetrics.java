@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import net.erp.session.session.LicenseSlots.Expired;
@@ -26,6 +27,11 @@ class SessionMetrics {
 
     SessionMetrics(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /** The instances this replica has seen, whose gauges it keeps current. */
+    Set<String> instances() {
+        return inUse.keySet();
     }
 
     void licenses(String instanceId, long licensesInUse) {

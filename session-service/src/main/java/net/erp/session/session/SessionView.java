@@ -1,5 +1,6 @@
 package net.erp.session.session;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 
 /**
@@ -13,6 +14,7 @@ import java.time.Instant;
  * @param lastActivityAt its last open or touch
  * @param expiresAt when it closes unless touched (never past its absolute expiry)
  */
+@RegisterForReflection
 public record SessionView(String sessionId, String subject, String clientId, String kind, Instant openedAt,
         Instant lastActivityAt, Instant expiresAt) {
 }

@@ -1,11 +1,9 @@
 package net.erp.session.session;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import net.erp.contract.error.OAuthError;
 import net.erp.contract.revocation.RevocationList;
-import net.erp.session.config.SessionConfig;
 import net.erp.session.instance.Instance;
 import net.erp.session.instance.InstanceDirectory;
 import net.erp.session.session.LicenseSlots.Closing;
@@ -28,9 +26,8 @@ class Sessions {
     private final RevocationList revocations;
     private final SessionMetrics metrics;
 
-    Sessions(ReactiveRedisDataSource redis, SessionConfig config, InstanceDirectory instances,
-            RevocationList revocations, SessionMetrics metrics) {
-        this.slots = new LicenseSlots(redis::execute, config.idleTimeout(), config.absoluteTimeout());
+    Sessions(LicenseSlots slots, InstanceDirectory instances, RevocationList revocations, SessionMetrics metrics) {
+        this.slots = slots;
         this.instances = instances;
         this.revocations = revocations;
         this.metrics = metrics;

@@ -1,6 +1,7 @@
 package net.erp.session.session;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -82,6 +83,17 @@ class ExpiryTest {
         given().header("Authorization", TestInstance.bearer(TestInstance.operatorToken()))
                 .when().get("/api/instances/" + instance.id + "/licenses")
                 .then().statusCode(200).body("licensesInUse", equalTo(0)).body("sessions.size()", equalTo(0));
+    }
+
+    @Test
+    void metricsWhenSessionExpiresWithoutFurtherCallsThenGaugeShowsTheLicenceFree() throws InterruptedException {
+        long start = open(instance.userToken("alice"));
+        sleepUntil(start, 3_000);
+
+        given().when().get("/q/metrics")
+                .then().statusCode(200)
+                .body(containsString("licenses_in_use{instance=\"" + instance.id + "\"} 0.0"))
+                .body(containsString("sessions_closed_total{reason=\"idle\"}"));
     }
 
     /** Opens, then touches every 800 ms until 2.4 s: always active, never idle for 2 s. */

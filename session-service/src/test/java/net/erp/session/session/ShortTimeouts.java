@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Seconds instead of minutes: idle expiry 2 s, absolute expiry 3 s, and Redis reached through a proxy a
- * test can cut. The JWKS is probed again after 200 ms, so readiness follows identity-service quickly.
+ * test can cut. The JWKS is probed again after 200 ms, so readiness follows identity-service quickly,
+ * and the licence gauges are counted again every 500 ms.
  */
 public class ShortTimeouts implements QuarkusTestProfile {
 
@@ -16,6 +17,7 @@ public class ShortTimeouts implements QuarkusTestProfile {
                 "session.idle-timeout", "PT2S",
                 "session.absolute-timeout", "PT3S",
                 "session.jwks-refetch-interval", "PT0.2S",
+                "session.gauge-refresh-interval", "PT0.5S",
                 "quarkus.redis.timeout", "1s");
     }
 
