@@ -62,7 +62,8 @@ class AuditAndMetricsTest {
 
         given().header("Authorization", "Bearer " + jwt).post("/api/sessions").then().statusCode(403);
 
-        String expected = "event=session.refused instance=" + instance.id + " subject=erp-late client_id=com.vendor/late";
+        String expected = "event=session.refused instance=" + instance.id
+                + " subject=erp-late client_id=com.vendor/late";
         assertTrue(audit.stream().anyMatch(line -> line.startsWith(expected)), () -> "audit lines: " + audit);
         assertFalse(audit.stream().anyMatch(line -> line.contains(jwt)));
     }
