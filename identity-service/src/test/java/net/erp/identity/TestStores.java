@@ -4,9 +4,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import net.erp.fixtures.RegistryStandInResource;
 import net.erp.fixtures.StoresTestResource;
 
-/** Every test of this module runs against the real PostgreSQL and Redis and the registry stand-in. */
+/** Every test of this module runs against the real PostgreSQL and Redis and the registry and session stand-ins. */
 @QuarkusTestResource(StoresTestResource.class)
 @QuarkusTestResource(RegistryStandInResource.class)
+@QuarkusTestResource(SessionStandIn.class)
 public final class TestStores {
 
     private TestStores() {

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -104,8 +105,13 @@ public class KeyRotation {
     }
 
     private boolean rotationDue() {
-        Instant newest = keys.all().stream().map(SigningKey::createdAt).max(Comparator.naturalOrder()).orElse(null);
-        return newest != null && !newest.plus(schedule.rotationPeriod()).isAfter(Instant.now());
+        return rotationDue(keys.all(), schedule.rotationPeriod(), Instant.now());
+    }
+
+    /** Whether the newest key is at least one rotation period old (no keys: the start-up makes the first). */
+    static boolean rotationDue(List<SigningKey> keys, Duration period, Instant now) {
+        Instant newest = keys.stream().map(SigningKey::createdAt).max(Comparator.naturalOrder()).orElse(null);
+        return newest != null && !newest.plus(period).isAfter(now);
     }
 
     private Uni<Boolean> rotate(Instant onlyIfNewestBefore) {

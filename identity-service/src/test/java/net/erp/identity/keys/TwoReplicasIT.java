@@ -3,13 +3,14 @@ package net.erp.identity.keys;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import net.erp.fixtures.RegistryStandIn;
 import net.erp.fixtures.Stores;
@@ -22,38 +23,54 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two identity-service processes of the packaged application on one database and one Redis: each verifies
- * the tokens the other signs, also across a key rotation made by one of them.
+ * the tokens the other signs, also across a key rotation made by one of them. Both start together.
  */
-@QuarkusIntegrationTest
 class TwoReplicasIT {
 
-    private static Process second;
+    private static final List<Replica> REPLICAS = new ArrayList<>();
+    private static int firstPort;
     private static int secondPort;
 
     private final TestTenant tenant = TestTenant.create();
 
+    private record Replica(Process process, int port, File log) {
+    }
+
     @BeforeAll
-    static void startSecondReplica() throws Exception {
-        secondPort = freePort();
+    static void startReplicas() throws Exception {
+        REPLICAS.add(start("first-replica.log"));
+        REPLICAS.add(start("second-replica.log"));
+        for (Replica replica : REPLICAS) {
+            awaitReady(replica);
+        }
+        firstPort = REPLICAS.get(0).port();
+        secondPort = REPLICAS.get(1).port();
+        RestAssured.port = firstPort;
+    }
+
+    @AfterAll
+    static void stopReplicas() throws InterruptedException {
+        for (Replica replica : REPLICAS) {
+            replica.process().destroy();
+            replica.process().waitFor();
+        }
+        RestAssured.reset();
+    }
+
+    private static Replica start(String logName) throws IOException {
+        int port = freePort();
         Stores.Address postgres = Stores.postgres();
         Stores.Address redis = Stores.redis();
-        second = new ProcessBuilder(List.of(javaBinary(), "-Dquarkus.profile=test",
-                "-Dquarkus.http.port=" + secondPort, "-Ddb.host=" + postgres.host(), "-Ddb.port=" + postgres.port(),
+        File log = new File("target", logName);
+        Process process = new ProcessBuilder(List.of(javaBinary(), "-Dquarkus.profile=test",
+                "-Dquarkus.http.port=" + port, "-Ddb.host=" + postgres.host(), "-Ddb.port=" + postgres.port(),
                 "-Dredis.host=" + redis.host(), "-Dredis.port=" + redis.port(),
                 "-Dplatform.registry-url=" + RegistryStandIn.shared().baseUrl(),
                 "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()))
                 .redirectErrorStream(true)
-                .redirectOutput(new File("target", "second-replica.log"))
+                .redirectOutput(log)
                 .start();
-        awaitReady();
-    }
-
-    @AfterAll
-    static void stopSecondReplica() throws InterruptedException {
-        if (second != null) {
-            second.destroy();
-            second.waitFor();
-        }
+        return new Replica(process, port, log);
     }
 
     @Test
@@ -71,7 +88,7 @@ class TwoReplicasIT {
                 .formParam("grant_type", "client_credentials").post("/id/connect/token")
                 .then().statusCode(200).extract().path("access_token");
 
-        introspect(io.restassured.RestAssured.port, token).body("active", equalTo(true));
+        introspect(firstPort, token).body("active", equalTo(true));
     }
 
     @Test
@@ -105,14 +122,14 @@ class TwoReplicasIT {
         throw new AssertionError("the new key never started signing");
     }
 
-    private static void awaitReady() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + Duration.ofSeconds(90).toMillis();
+    private static void awaitReady(Replica replica) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + Duration.ofSeconds(120).toMillis();
         while (System.currentTimeMillis() < deadline) {
-            if (!second.isAlive()) {
-                throw new AssertionError("the second replica stopped; see target/second-replica.log");
+            if (!replica.process().isAlive()) {
+                throw new AssertionError("a replica stopped; see target/" + replica.log().getName());
             }
             try {
-                if (given().port(secondPort).get("/q/health/ready").statusCode() == 200) {
+                if (given().port(replica.port()).get("/q/health/ready").statusCode() == 200) {
                     return;
                 }
             } catch (Exception notYet) {
@@ -120,7 +137,7 @@ class TwoReplicasIT {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("the second replica did not become ready; see target/second-replica.log");
+        throw new AssertionError("a replica did not become ready; see target/" + replica.log().getName());
     }
 
     private static String javaBinary() {

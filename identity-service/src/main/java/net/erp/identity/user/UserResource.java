@@ -1,0 +1,121 @@
+package net.erp.identity.user;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.util.UUID;
+import net.erp.contract.error.OAuthError;
+import net.erp.contract.revocation.RevocationList;
+import net.erp.identity.operator.OperatorAccess;
+import net.erp.identity.registry.RegistryLookup;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * The users of an instance (SPEC "Users"), for the operator. A password change or a deletion cuts off every
+ * token of the user on the revocation list and closes the user's sessions.
+ */
+@Path("/api/instances/{instanceId}/users")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+    private static final Logger AUDIT = Logger.getLogger("net.erp.identity.audit");
+
+    private final OperatorAccess operator;
+    private final RegistryLookup registry;
+    private final UserStore users;
+    private final Passwords passwords;
+    private final RevocationList revocations;
+    private final SessionCloser sessions;
+    private final Duration accessTokenLifetime;
+
+    UserResource(OperatorAccess operator, RegistryLookup registry, UserStore users, Passwords passwords,
+            RevocationList revocations, SessionCloser sessions,
+            @ConfigProperty(name = "platform.access-token-lifetime") Duration accessTokenLifetime) {
+        this.operator = operator;
+        this.registry = registry;
+        this.users = users;
+        this.passwords = passwords;
+        this.revocations = revocations;
+        this.sessions = sessions;
+        this.accessTokenLifetime = accessTokenLifetime;
+    }
+
+    // Not yet: an instance's own administrators (user tokens) come with interactive sign-in; the operator only.
+    @POST
+    public Uni<RestResponse<User>> create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("instanceId") String instanceId, NewUser request) {
+        return operator.require(authorization)
+                .flatMap(caller -> requireInstance(instanceId))
+                .map(known -> body(request).validated())
+                .flatMap(user -> passwords.hash(user.password())
+                        .flatMap(hash -> users.insert(instanceId, UUID.randomUUID().toString(), user, hash)))
+                .invoke(user -> AUDIT.infof("event=user_created instance=%s user=%s", instanceId, user.id()))
+                .map(user -> RestResponse.status(RestResponse.Status.CREATED, user));
+    }
+
+    @PUT
+    @Path("/{userId}/password")
+    public Uni<User> changePassword(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("instanceId") String instanceId, @PathParam("userId") String userId, PasswordChange change) {
+        return operator.require(authorization)
+                .invoke(caller -> Passwords.requireAcceptable(body(change).password()))
+                .flatMap(caller -> passwords.hash(change.password()))
+                .flatMap(hash -> users.changePassword(instanceId, userId, hash))
+                .map(found -> found.orElseThrow(UserResource::unknownUser))
+                .call(user -> cutOff(instanceId, user.id()))
+                .invoke(user -> AUDIT.infof("event=password_changed instance=%s user=%s", instanceId, user.id()));
+    }
+
+    @DELETE
+    @Path("/{userId}")
+    public Uni<Void> delete(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("instanceId") String instanceId, @PathParam("userId") String userId) {
+        return operator.require(authorization)
+                .flatMap(caller -> users.delete(instanceId, userId))
+                .invoke(deleted -> {
+                    if (!deleted) {
+                        throw unknownUser();
+                    }
+                })
+                .call(deleted -> cutOff(instanceId, userId))
+                .invoke(deleted -> AUDIT.infof("event=user_deleted instance=%s user=%s", instanceId, userId))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> cutOff(String instanceId, String userId) {
+        return revocations.cutOffSubject(instanceId, userId, accessTokenLifetime)
+                .onFailure().transform(failure -> OAuthError.unavailable("the revocation list cannot be written"))
+                .call(() -> sessions.closeSessionsOf(instanceId, userId));
+    }
+
+    private Uni<Void> requireInstance(String instanceId) {
+        return registry.instance(instanceId).invoke(found -> {
+            if (found.isEmpty()) {
+                throw OAuthError.notFound("unknown_instance", "no instance has this id");
+            }
+        }).replaceWithVoid();
+    }
+
+    private static <T> T body(T body) {
+        if (body == null) {
+            throw OAuthError.invalidRequest("a JSON body is required");
+        }
+        return body;
+    }
+
+    private static OAuthError unknownUser() {
+        return OAuthError.notFound("unknown_user", "the instance has no such user");
+    }
+}

@@ -1,0 +1,73 @@
+package net.erp.identity.user;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import net.erp.contract.error.OAuthError;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The {@code app_user} table. */
+@ApplicationScoped
+class UserStore {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Pool pool;
+    private final String table;
+
+    UserStore(Pool pool, @ConfigProperty(name = "identity.schema") String schema) {
+        if (!IDENTIFIER.matcher(schema).matches()) {
+            throw new IllegalStateException("identity.schema is not a plain PostgreSQL identifier");
+        }
+        this.pool = pool;
+        this.table = schema + ".app_user";
+    }
+
+    /** Stores a new user; a username the instance already has (in any case) is a 409. */
+    Uni<User> insert(String instanceId, String id, NewUser user, String passwordHash) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return pool.preparedQuery("INSERT INTO " + table + " (id, instance_id, username, password_hash, kind, "
+                        + "administrator, email, name, created_at, password_changed_at) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)")
+                .execute(Tuple.tuple().addString(id).addString(instanceId).addString(user.username())
+                        .addString(passwordHash).addString(user.kind()).addBoolean(user.administrator())
+                        .addString(user.email()).addString(user.name()).addOffsetDateTime(now))
+                .onFailure(UserStore::duplicate)
+                .transform(failure -> OAuthError.conflict("username is already taken in this instance"))
+                .replaceWith(new User(id, user.username(), user.kind(), user.administrator(), user.email(),
+                        user.name()));
+    }
+
+    /** Replaces the password hash; empty when the instance has no such user. */
+    Uni<Optional<User>> changePassword(String instanceId, String id, String passwordHash) {
+        return pool.preparedQuery("UPDATE " + table + " SET password_hash = $3, password_changed_at = $4 "
+                        + "WHERE instance_id = $1 AND id = $2 "
+                        + "RETURNING id, username, kind, administrator, email, name")
+                .execute(Tuple.of(instanceId, id, passwordHash, OffsetDateTime.now(ZoneOffset.UTC)))
+                .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(read(rows.iterator().next())));
+    }
+
+    /** Deletes the user; false when the instance has no such user. */
+    Uni<Boolean> delete(String instanceId, String id) {
+        return pool.preparedQuery("DELETE FROM " + table + " WHERE instance_id = $1 AND id = $2")
+                .execute(Tuple.of(instanceId, id))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    private static User read(Row row) {
+        return new User(row.getString("id"), row.getString("username"), row.getString("kind"),
+                row.getBoolean("administrator"), row.getString("email"), row.getString("name"));
+    }
+
+    private static boolean duplicate(Throwable failure) {
+        return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
+    }
+}
