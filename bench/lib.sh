@@ -36,14 +36,14 @@ log() {
   echo "$*" | tee -a "$RESULTS_FILE"
 }
 
-# Starts the results file of this run with the conditions it ran under.
+# Starts the results file of this run with the conditions it ran under. Usage: start_results NAME [TARGET].
 start_results() {
   RESULTS_FILE=$BENCH_DIR/results/$1-$(date -u +%Y%m%dT%H%M%SZ).txt
   {
     echo "# $1 at $(date -u +%FT%TZ)"
     echo "# load average $(cut -d' ' -f1-3 /proc/loadavg); nproc $(nproc);" \
       "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-    echo "# identity $IDENTITY_URL, registry $REGISTRY_URL, session $SESSION_URL; wrk -t$WRK_THREADS," \
+    echo "# ${2:-identity $IDENTITY_URL, registry $REGISTRY_URL, session $SESSION_URL}; wrk -t$WRK_THREADS," \
       "warm-up $WARMUP, measured $DURATION"
   } | tee "$RESULTS_FILE"
 }
@@ -160,7 +160,8 @@ run_wrk() {
   output=$(BENCH_NAME=$name BENCH_THREADS=$WRK_THREADS BENCH_MARKERS=$markers timeout 300 \
     wrk -t"$WRK_THREADS" -c"$connections" -d"$duration" --timeout 10s -s "$BENCH_LUA_DIR/$script" "$url" 2>&1)
   rm -rf "$markers"
-  echo "$output" | grep -v '^RESULT' >>"$RESULTS_FILE"
+  echo "$output" | grep -v -E '^(RESULT|STATUS)' >>"$RESULTS_FILE"
   echo "$output" | grep '^RESULT' | sed "s/\$/ connections=$connections load=$(cut -d' ' -f1 /proc/loadavg)/" \
     | tee -a "$RESULTS_FILE"
+  echo "$output" | grep -E '^STATUS [^ ]+ [0-9]' | tee -a "$RESULTS_FILE" || true
 }

@@ -13,6 +13,21 @@ function report.line(name, summary, latency, seconds, requests)
     errors.status, errors.connect + errors.read + errors.write + errors.timeout)
 end
 
+-- The answers other than 200 by status, added up over the threads' tables named refused.
+function report.statuses(name, threads)
+  local total = {}
+  for _, thread in ipairs(threads) do
+    for status, count in pairs(thread:get("refused") or {}) do
+      total[status] = (total[status] or 0) + count
+    end
+  end
+  local line = "STATUS " .. name
+  for status, count in pairs(total) do
+    line = line .. " " .. status .. "=" .. count
+  end
+  return line
+end
+
 -- Seconds since the epoch, to the microsecond; the Lua of wrk has no wall clock of its own.
 function report.now()
   local clock = io.popen("date +%s.%N")
