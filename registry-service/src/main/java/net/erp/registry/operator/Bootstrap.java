@@ -38,7 +38,7 @@ class Bootstrap {
                 operatorSecret.orElseThrow()));
     }
 
-    private static void requireSettings(SecretHasher hasher, OperatorApp operatorApp, Optional<String> secret) {
+    static void requireSettings(SecretHasher hasher, OperatorApp operatorApp, Optional<String> secret) {
         var missing = new ArrayList<String>();
         if (operatorApp.clientId().isEmpty() || secret.filter(value -> !value.isBlank()).isEmpty()) {
             missing.add("BOOTSTRAP_ADMIN_CLIENT_ID and BOOTSTRAP_ADMIN_CLIENT_SECRET (the operator application)");
