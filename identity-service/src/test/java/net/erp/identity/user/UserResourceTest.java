@@ -22,12 +22,15 @@ import org.junit.jupiter.api.Test;
 class UserResourceTest {
 
     private final TestTenant tenant = TestTenant.create();
-    private final String operator = TestOperator.token();
+    private String operator;
 
     @Inject
     AccessTokenIssuer issuer;
 
     private RequestSpecification admin() {
+        if (operator == null) {
+            operator = TestOperator.token();
+        }
         return given().auth().oauth2(operator).contentType("application/json");
     }
 
