@@ -50,6 +50,10 @@ class SigningKeys {
         if (key == null && known != null && !stale(known) && fetchedRecently()) {
             return Uni.createFrom().failure(unknownKey());
         }
+        if (known == null && fetchedRecently() && inflight.get() == null) {
+            // The last fetch failed a moment ago: answer at once rather than dial identity-service per request.
+            return Uni.createFrom().failure(OAuthError.unavailable("the signing keys cannot be fetched"));
+        }
         return fetch()
                 .onFailure().recoverWithUni(e -> fallback(known, kid))
                 .map(set -> set.keys().get(kid))
