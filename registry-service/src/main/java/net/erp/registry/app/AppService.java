@@ -73,15 +73,16 @@ public class AppService {
                 .chain(() -> scopes.requireGrantable(instanceId, "scopes", app.scopes()))
                 .chain(() -> TrustedApplication.require(instanceId, clientId))
                 .call(stored -> refusePublicWithSecrets(stored, app))
+                .call(stored -> stored.enabled && !app.enabled() ? changes.cutOff(instanceId, clientId)
+                        : Uni.createFrom().voidItem())
                 .map(stored -> {
-                    boolean disabled = stored.enabled && !app.enabled();
+                    boolean wasEnabled = stored.enabled;
                     stored.apply(app);
-                    return disabled;
+                    return wasEnabled;
                 }))
-                .call(disabled -> disabled ? changes.appCutOff(instanceId, clientId)
-                        : changes.appChanged(instanceId, clientId))
-                .invoke(disabled -> audit.app(disabled ? "app.disabled" : "app.updated", instanceId, clientId,
-                        actor))
+                .call(() -> changes.appChanged(instanceId, clientId))
+                .invoke(wasEnabled -> audit.app(wasEnabled && !app.enabled() ? "app.disabled" : "app.updated",
+                        instanceId, clientId, actor))
                 .replaceWith(app);
     }
 
@@ -89,8 +90,9 @@ public class AppService {
         refuseOperator(instanceId, clientId);
         return Panache.withTransaction(() -> Instance.require(instanceId)
                 .chain(() -> TrustedApplication.require(instanceId, clientId))
+                .call(() -> changes.cutOff(instanceId, clientId))
                 .call(stored -> stored.delete()))
-                .call(() -> changes.appCutOff(instanceId, clientId))
+                .call(() -> changes.appChanged(instanceId, clientId))
                 .invoke(() -> audit.app("app.deleted", instanceId, clientId, actor))
                 .replaceWithVoid();
     }

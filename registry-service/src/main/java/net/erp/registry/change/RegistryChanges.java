@@ -6,6 +6,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import net.erp.contract.error.OAuthError;
 import net.erp.contract.registry.RegistryChange;
 import net.erp.contract.revocation.RevocationList;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,8 +18,8 @@ import org.jboss.logging.Logger;
  * disabled or deleted app a cut-off on the revocation list, so that its access tokens stop working.
  *
  * <p>A lost event costs at most the subscribers' cache lifetime (5 seconds), so a failed publish is logged
- * and does not fail the change, which is already committed. A failed cut-off fails the request: the
- * caller must learn that the app's tokens may still be accepted.
+ * and does not fail the change, which is already committed. A failed cut-off fails the change before it
+ * is committed: an app is never stopped here while its tokens are still accepted elsewhere.
  */
 @ApplicationScoped
 @RegisterForReflection(targets = RegistryChange.class)
@@ -47,10 +48,16 @@ public class RegistryChanges {
         return publish(RegistryChange.app(instanceId, clientId));
     }
 
-    /** An app was disabled or deleted: every access token issued to it so far is refused from now on. */
-    public Uni<Void> appCutOff(String instanceId, String clientId) {
+    /**
+     * An app is being disabled or deleted: every access token issued to it up to this second is refused from
+     * now on. Called inside the transaction of the change, so that a failure here leaves nothing changed.
+     */
+    public Uni<Void> cutOff(String instanceId, String clientId) {
         return revocations.cutOffClient(instanceId, clientId, accessTokenLifetime)
-                .call(() -> appChanged(instanceId, clientId));
+                .onFailure().transform(e -> {
+                    LOG.errorf(e, "could not cut off the access tokens of %s %s", instanceId, clientId);
+                    return OAuthError.unavailable("the app's access tokens could not be cut off; nothing changed");
+                });
     }
 
     private Uni<Void> publish(RegistryChange change) {

@@ -91,10 +91,8 @@ public class InstanceService {
         return Panache.withTransaction(() -> Instance.require(id)
                 .chain(instance -> TrustedApplication.find("select clientId from TrustedApplication "
                         + "where instanceId = ?1", id).project(String.class).list()
+                        .call(clientIds -> cutOff(id, clientIds))
                         .call(() -> instance.delete())))
-                .call(clientIds -> Multi.createFrom().iterable(clientIds)
-                        .onItem().transformToUniAndConcatenate(clientId -> changes.appCutOff(id, clientId))
-                        .collect().last())
                 .call(() -> changes.instanceChanged(id))
                 .invoke(() -> audit.instance("instance.deleted", id, actor))
                 .replaceWithVoid();
@@ -114,6 +112,13 @@ public class InstanceService {
                         audit.instance("instance.created", instance.id(), AuditLog.SYSTEM);
                     }
                 });
+    }
+
+    private Uni<Void> cutOff(String instanceId, List<String> clientIds) {
+        return Multi.createFrom().iterable(clientIds)
+                .onItem().transformToUniAndConcatenate(clientId -> changes.cutOff(instanceId, clientId))
+                .collect().last()
+                .replaceWithVoid();
     }
 
     private static Uni<Void> requireFreeHostnames(InstanceRecord instance) {
