@@ -55,6 +55,17 @@ class CloseSessionTest {
     }
 
     @Test
+    void deleteWhenSameSidButAnotherInstanceThenAccessDenied() {
+        TestIssuer.Token token = open(instance.userToken("alice"));
+        TestInstance other = TestInstance.create(1);
+
+        given().header("Authorization", TestInstance.bearer(other.userToken("alice").sid(token.sid())))
+                .queryParam("instanceId", instance.id)
+                .when().delete("/api/sessions/" + token.sid())
+                .then().statusCode(403).body("error", equalTo("access_denied"));
+    }
+
+    @Test
     void deleteWhenSessionNotOpenThenNotFound() {
         TestIssuer.Token token = instance.userToken("alice");
 

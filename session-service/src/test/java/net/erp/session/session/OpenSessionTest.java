@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import net.erp.fixtures.RegistryStandIn;
 import net.erp.fixtures.RegistryStandInResource;
 import net.erp.fixtures.StoresTestResource;
 import net.erp.fixtures.TestIssuer;
@@ -82,6 +83,19 @@ class OpenSessionTest {
         given().header("Authorization", TestInstance.bearer(instance.serviceToken()))
                 .when().post("/api/sessions")
                 .then().statusCode(403).body("error", equalTo("MaximumLicenseCountExceeded"));
+    }
+
+    @Test
+    void openWhenRegistryUnreachableThenTemporarilyUnavailable() {
+        TestInstance instance = TestInstance.create(3);
+        RegistryStandIn.shared().available(false);
+        try {
+            given().header("Authorization", TestInstance.bearer(instance.serviceToken()))
+                    .when().post("/api/sessions")
+                    .then().statusCode(503).body("error", equalTo("temporarily_unavailable"));
+        } finally {
+            RegistryStandIn.shared().available(true);
+        }
     }
 
     @Test
