@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import net.erp.fixtures.TestIssuer;
@@ -47,11 +48,12 @@ class HealthAndDocsTest {
                 .body("paths.'/api/instances'.post.summary", equalTo("Create an instance"))
                 .body("paths.'/api/instances/{instanceId}/apps/{clientId}'.put.responses.'400'.description",
                         containsString("names it"))
-                .body("paths.'/api/instances/{instanceId}/apps/{clientId}/secrets'.post.responses.'201'", 
-                        org.hamcrest.Matchers.notNullValue())
-                .body("paths.'/api/instances/{instanceId}/scopes'.get.responses.'401'", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/instances/{instanceId}/apps/{clientId}/secrets'.post.responses.'201'",
+                        notNullValue())
+                .body("paths.'/api/instances/{instanceId}/scopes'.get.responses.'401'", notNullValue())
                 .body("paths.'/internal/instances/{instanceId}/apps/{clientId}/authenticate'.post.summary",
                         equalTo("Check a client's credentials"))
-                .body("components.schemas.TrustedApplication.properties.clientId.description", containsString("client_id"));
+                .body("components.schemas.TrustedApplication.properties.clientId.description",
+                        containsString("client_id"));
     }
 }

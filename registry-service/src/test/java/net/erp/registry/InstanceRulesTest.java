@@ -50,7 +50,8 @@ class InstanceRulesTest {
         String id = Api.createInstance();
 
         asAdmin().body(instance(id)).post("/api/instances")
-                .then().statusCode(409).body("error", equalTo("conflict")).body("error_description", containsString(id));
+                .then().statusCode(409).body("error", equalTo("conflict"))
+                .body("error_description", containsString(id));
     }
 
     @Test
@@ -167,15 +168,19 @@ class InstanceRulesTest {
         String host = asAdmin().get("/api/instances/{id}", other).then().extract().path("hostnames[0]");
         String id = Api.createInstance();
 
-        asAdmin().body(with("hostnames", List.of(host))).body(Map.of("id", id, "displayName", "x",
-                "hostnames", List.of(host), "licenseLimit", 3)).put("/api/instances/{id}", id)
+        var body = instance(id);
+        body.put("hostnames", List.of(host));
+        body.put("licenseLimit", 3);
+
+        asAdmin().body(body).put("/api/instances/{id}", id)
                 .then().statusCode(409).body("error_description", containsString(host));
         asAdmin().get("/api/instances/{id}", id).then().body("licenseLimit", equalTo(5));
     }
 
     @Test
     void deleteWhenDefaultInstanceThen400() {
-        asAdmin().delete("/api/instances/dev").then().statusCode(400).body("error_description", startsWith("instanceId:"));
+        asAdmin().delete("/api/instances/dev")
+                .then().statusCode(400).body("error_description", startsWith("instanceId:"));
     }
 
     @Test

@@ -38,7 +38,8 @@ class InternalApiTest {
     }
 
     private static RequestSpecification internal() {
-        return given().header("X-Internal-Secret", RegistryStandIn.TEST_INTERNAL_SECRET).contentType("application/json");
+        return given().header("X-Internal-Secret", RegistryStandIn.TEST_INTERNAL_SECRET)
+                .contentType("application/json");
     }
 
     private String newSecret(Map<String, Object> body) {

@@ -70,7 +70,8 @@ class ScopeApiTest {
 
     @Test
     void createWhenAdminThen400Reserved() {
-        define(Map.of("name", "admin")).statusCode(400).body("error_description", startsWith("name: 'admin' is reserved"));
+        define(Map.of("name", "admin"))
+                .statusCode(400).body("error_description", startsWith("name: 'admin' is reserved"));
     }
 
     @Test

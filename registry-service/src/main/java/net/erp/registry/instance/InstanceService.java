@@ -49,7 +49,8 @@ public class InstanceService {
             return Uni.createFrom().item(Optional.empty());
         }
         return Panache.withSession(() -> InstanceHost.<InstanceHost>findById(host.get())
-                .chain(found -> found == null ? Uni.createFrom().nullItem() : Instance.<Instance>findById(found.instanceId)))
+                .chain(found -> found == null ? Uni.createFrom().<Instance>nullItem()
+                        : Instance.<Instance>findById(found.instanceId)))
                 .map(instance -> Optional.ofNullable(instance).map(InstanceRecord::of));
     }
 
