@@ -9,6 +9,7 @@ import java.security.PrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
@@ -24,9 +25,10 @@ class KeyMaterial {
     private final SigningProvider provider;
     private final KeyEncryption encryption;
 
-    KeyMaterial(SigningProvider provider, @ConfigProperty(name = "identity.keys.encryption-key") String kek) {
+    KeyMaterial(SigningProvider provider,
+            @ConfigProperty(name = "identity.keys.encryption-key") Optional<String> kek) {
         this.provider = provider;
-        this.encryption = KeyEncryption.fromBase64(kek);
+        this.encryption = KeyEncryption.fromBase64(kek.orElse(null));
     }
 
     /** A new key pair of {@code alg}, sealed for storage; the caller sets the times. */

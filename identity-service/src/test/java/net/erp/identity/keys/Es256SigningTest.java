@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.JsonWebSignature;
@@ -17,7 +18,7 @@ class Es256SigningTest {
     void whenEs256KeyMadeAndStoredThenItSignsWhatItsPublicJwkVerifies() throws Exception {
         byte[] kek = new byte[32];
         new SecureRandom().nextBytes(kek);
-        KeyMaterial material = new KeyMaterial(new SigningProvider(), Base64.getEncoder().encodeToString(kek));
+        KeyMaterial material = new KeyMaterial(new SigningProvider(), Optional.of(Base64.getEncoder().encodeToString(kek)));
         StoredKey stored = material.generate("ES256", Instant.now(), Instant.now());
         SigningKey key = material.open(stored);
 
