@@ -118,4 +118,15 @@ class IntrospectionTest {
                 .formParam("token_type_hint", "access_token").post("/id/connect/introspect")
                 .then().statusCode(400).body("error", equalTo("invalid_request"));
     }
+
+    @Test
+    void whenCallerIsOperatorOfDefaultInstanceThenActive() {
+        String token = tenant.token(tenant.app());
+        net.erp.identity.TestOperator.token();
+        TestApp operator = net.erp.identity.TestOperator.lastApp();
+
+        tenant.request().auth().preemptive().basic(operator.clientId(), operator.secret())
+                .formParam("token", token).post("/id/connect/introspect")
+                .then().statusCode(200).body("active", equalTo(true));
+    }
 }

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import net.erp.identity.TestOperator;
 import net.erp.identity.TestTenant;
 import net.erp.identity.TestTenant.TestApp;
 import org.junit.jupiter.api.Test;
@@ -80,5 +81,17 @@ class RevocationTest {
         tenant.request().auth().preemptive().basic(app.clientId(), "wrong").formParam("token", token)
                 .post("/id/connect/revocation")
                 .then().statusCode(401).body("error", equalTo("invalid_client"));
+    }
+
+    @Test
+    void whenOperatorRevokesTokenOfAnyAppThenInactive() {
+        String token = tenant.token(tenant.app());
+        TestOperator.token();
+        TestApp operator = TestOperator.lastApp();
+
+        tenant.request().auth().preemptive().basic(operator.clientId(), operator.secret())
+                .formParam("token", token).post("/id/connect/revocation").then().statusCode(200);
+
+        introspect(token).body("active", equalTo(false));
     }
 }
