@@ -3,6 +3,7 @@ package net.erp.session.session;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,7 +57,7 @@ class SessionMetrics {
 
     void closed(CloseReason reason, long count) {
         if (count > 0) {
-            registry.counter("sessions.closed", "reason", reason.name().toLowerCase()).increment(count);
+            registry.counter("sessions.closed", "reason", reason.name().toLowerCase(Locale.ROOT)).increment(count);
         }
     }
 

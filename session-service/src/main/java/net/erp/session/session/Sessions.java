@@ -2,6 +2,7 @@ package net.erp.session.session;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
 import net.erp.contract.error.OAuthError;
 import net.erp.contract.revocation.RevocationList;
 import net.erp.session.instance.Instance;
@@ -62,12 +63,16 @@ class Sessions {
         }
     }
 
+    private static void requireAdmin(AccessToken caller) {
+        if (!caller.isAdmin()) {
+            throw OAuthError.insufficientScope("the licence report needs the scope admin");
+        }
+    }
+
     /** The instance's licences and open sessions, for its administrators. */
     Uni<LicenseReport> report(AccessToken caller, String instanceId) {
-        if (!caller.isAdmin()) {
-            return Uni.createFrom().failure(OAuthError.insufficientScope("the licence report needs the scope admin"));
-        }
         return unlessRevoked(caller)
+                .invoke(() -> requireAdmin(caller))
                 .flatMap(ignored -> instances.find(instanceId))
                 .map(found -> found.orElseThrow(() -> OAuthError.notFound("unknown_instance", "no such instance")))
                 .flatMap(instance -> slots.list(instanceId).map(listing -> {
@@ -90,7 +95,7 @@ class Sessions {
         return closing.map(done -> {
             record(instanceId, done, reason);
             AUDIT.infof("event=session.closed instance=%s closed=%d reason=%s", instanceId, done.closed(),
-                    reason.name().toLowerCase());
+                    reason.name().toLowerCase(Locale.ROOT));
             return new CloseResult(done.closed());
         });
     }
