@@ -80,6 +80,17 @@ class InstanceApiTest {
     }
 
     @Test
+    void updateWhenHostnamesKeptThen200() {
+        String id = Api.newInstanceId();
+        var body = instance(id);
+        asAdmin().body(body).post("/api/instances").then().statusCode(201);
+        body.put("displayName", "Renamed");
+
+        asAdmin().body(body).put("/api/instances/{id}", id)
+                .then().statusCode(200).body("hostnames", equalTo(body.get("hostnames")));
+    }
+
+    @Test
     void deleteWhenPresentThen204AndGone() {
         String id = Api.createInstance();
 
