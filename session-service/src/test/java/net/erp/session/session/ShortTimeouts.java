@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Seconds instead of minutes: idle expiry 2 s, absolute expiry 3 s, and Redis reached through a proxy a
- * test can cut. The JWKS is probed again after 200 ms, so readiness follows identity-service quickly,
- * and the licence gauges are counted again every 500 ms.
+ * Seconds instead of minutes: idle expiry 2 s, absolute expiry 3 s, Redis reached through a proxy a test
+ * can cut, and the JWKS served by a {@link RotatingJwks} and fetched again at most once a second. The
+ * licence gauges are counted again every 500 ms.
  */
 public class ShortTimeouts implements QuarkusTestProfile {
 
@@ -16,13 +16,14 @@ public class ShortTimeouts implements QuarkusTestProfile {
         return Map.of(
                 "session.idle-timeout", "PT2S",
                 "session.absolute-timeout", "PT3S",
-                "session.jwks-refetch-interval", "PT0.2S",
+                "session.jwks-refetch-interval", "PT1S",
                 "session.gauge-refresh-interval", "PT0.5S",
                 "quarkus.redis.timeout", "1s");
     }
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(RedisProxyResource.class));
+        return List.of(new TestResourceEntry(RedisProxyResource.class),
+                new TestResourceEntry(RotatingJwksResource.class));
     }
 }

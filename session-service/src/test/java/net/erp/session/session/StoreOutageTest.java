@@ -65,7 +65,7 @@ class StoreOutageTest {
     @Test
     void readyWhenJwksUnreachableThenDown() throws InterruptedException {
         TestIssuer.shared().jwksAvailable(false);
-        Thread.sleep(300);
+        Thread.sleep(1_100);
 
         given().when().get("/q/health/ready").then().statusCode(503);
     }
