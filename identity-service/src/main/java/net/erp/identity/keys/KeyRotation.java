@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -96,16 +96,29 @@ public class KeyRotation {
             return;
         }
         keys.reload()
-                .flatMap(loaded -> rotationDue() ? rotate(Instant.now().minus(schedule.rotationPeriod()))
-                        : Uni.createFrom().item(false))
+                .flatMap(loaded -> rotationCue().map(this::rotate).orElseGet(() -> Uni.createFrom().item(false)))
                 .flatMap(rotated -> ensureSigningKey())
                 .flatMap(ready -> store.deleteExpired(Instant.now()))
                 .eventually(() -> maintaining.set(false))
                 .subscribe().with(deleted -> { }, this::reloadFailed);
     }
 
-    private boolean rotationDue() {
-        return rotationDue(keys.all(), schedule.rotationPeriod(), Instant.now());
+    /**
+     * When a rotation is due, the moment the newest stored key must predate for this replica to make it (so
+     * that replicas deciding together make one key): the schedule, or a changed {@code SIGNING_ALGORITHM}.
+     */
+    private Optional<Instant> rotationCue() {
+        Instant now = Instant.now();
+        if (rotationDue(keys.all(), schedule.rotationPeriod(), now)) {
+            return Optional.of(now.minus(schedule.rotationPeriod()));
+        }
+        return keys.all().stream().max(Comparator.comparing(SigningKey::createdAt))
+                .filter(newest -> !newest.alg().equals(schedule.algorithm()))
+                .map(newest -> {
+                    LOG.infof("SIGNING_ALGORITHM is %s but the newest key is %s: rotating", schedule.algorithm(),
+                            newest.alg());
+                    return newest.createdAt().plusMillis(1);
+                });
     }
 
     /** Whether the newest key is at least one rotation period old (no keys: the start-up makes the first). */

@@ -70,6 +70,7 @@ class TwoReplicasIT {
                 .redirectErrorStream(true)
                 .redirectOutput(log)
                 .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         return new Replica(process, port, log);
     }
 
