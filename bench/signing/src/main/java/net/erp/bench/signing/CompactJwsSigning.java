@@ -1,6 +1,8 @@
 package net.erp.bench.signing;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -18,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -25,8 +28,12 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * How many compact JWS (RFC 7515 section 7.1) one core can sign per second, for a header and claims of the
@@ -36,6 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Two ways to hold the JCA {@link Signature}: {@code reusedSignature} keeps one initialized per thread (the
  * ceiling), {@code freshSignature} asks the provider for a new one and initializes it for every token, as
  * jose4j does inside identity-service.
+ *
+ * <p>On a shared machine the throughput JMH reports depends on how much of a core the thread got. Each measured
+ * iteration therefore also prints a {@code CPU-RATE} line: signatures per second of the benchmark thread's own
+ * CPU time, which other load hardly changes.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -47,6 +58,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CompactJwsSigning {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** RS256 signs with RSA 2048 (PKCS #1 v1.5), ES256 with P-256: the key sizes identity-service makes. */
     @Param({"RS256", "ES256"})
@@ -63,6 +75,8 @@ public class CompactJwsSigning {
     private byte[] signingInput;
     private String signingInputText;
     private Signature reused;
+    private long signed;
+    private long cpuNanosAtStart;
 
     @Setup
     public void setUp() throws GeneralSecurityException {
@@ -79,14 +93,32 @@ public class CompactJwsSigning {
         checkVerifies(freshSignature(), pair.getPublic());
     }
 
+    @Setup(Level.Iteration)
+    public void startCpuClock() {
+        signed = 0;
+        cpuNanosAtStart = THREADS.getCurrentThreadCpuTime();
+    }
+
+    @TearDown(Level.Iteration)
+    public void printCpuRate(BenchmarkParams benchmark, IterationParams iteration) {
+        double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpuNanosAtStart) / 1e9;
+        if (iteration.getType() == IterationType.MEASUREMENT && cpuSeconds > 0) {
+            String method = benchmark.getBenchmark().substring(benchmark.getBenchmark().lastIndexOf('.') + 1);
+            System.out.printf("%nCPU-RATE %s %s %s %.0f signatures per CPU second (%.1f s of CPU)%n",
+                    method, algorithm, provider, signed / cpuSeconds, cpuSeconds);
+        }
+    }
+
     @Benchmark
     public String reusedSignature() throws GeneralSecurityException {
+        signed++;
         reused.update(signingInput);
         return compact(reused.sign());
     }
 
     @Benchmark
     public String freshSignature() throws GeneralSecurityException {
+        signed++;
         Signature signer = Signature.getInstance(jcaAlgorithm, jca);
         signer.initSign(key);
         signer.update(signingInput);
