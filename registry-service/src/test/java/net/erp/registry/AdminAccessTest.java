@@ -30,35 +30,35 @@ class AdminAccessTest {
     }
 
     @Test
-    void operatorTokenTypedAtJwtThen200() {
+    void tokenWhenTypedAtJwtThen200() {
         listInstances(operator().type("at+jwt").sign()).statusCode(200);
     }
 
     @Test
-    void operatorTokenOfAnotherInstanceAudienceThen200() {
+    void tokenWhenOperatorOfAnyInstanceAudienceThen200() {
         listInstances(operator().audience("urn:erp:instance:acme").sign()).statusCode(200);
     }
 
     @Test
-    void noTokenThen401WithBearerChallenge() {
+    void requestWhenNoTokenThen401WithBearerChallenge() {
         given().get("/api/instances").then().statusCode(401).header("WWW-Authenticate", equalTo("Bearer"));
     }
 
     @Test
-    void basicCredentialsThen401WithBearerChallenge() {
+    void requestWhenBasicCredentialsThen401WithBearerChallenge() {
         given().auth().preemptive().basic("operator", "x").get("/api/instances")
                 .then().statusCode(401).header("WWW-Authenticate", equalTo("Bearer"));
     }
 
     @Test
-    void tokenSignedByUnknownKeyThen401InvalidToken() {
+    void tokenWhenSignedByUnknownKeyThen401InvalidToken() {
         listInstances(operator().signedByForeignKey().sign())
                 .statusCode(401).body("error", equalTo("invalid_token"))
                 .header("WWW-Authenticate", startsWith("Bearer error=\"invalid_token\""));
     }
 
     @Test
-    void tokenExpiredThen401InvalidToken() {
+    void tokenWhenExpiredThen401InvalidToken() {
         Instant past = Instant.now().minus(Duration.ofHours(3));
 
         listInstances(operator().issuedAt(past).expiresAt(past.plusSeconds(60)).sign())
@@ -66,30 +66,30 @@ class AdminAccessTest {
     }
 
     @Test
-    void tokenNotJwtThen401InvalidToken() {
+    void tokenWhenNotJwtThen401InvalidToken() {
         listInstances("not-a-jwt").statusCode(401).body("error", equalTo("invalid_token"));
     }
 
     @Test
-    void tokenWithoutInstanceAudienceThen401InvalidToken() {
+    void tokenWhenNoInstanceAudienceThen401InvalidToken() {
         listInstances(operator().audience("https://api.example.com").sign())
                 .statusCode(401).body("error", equalTo("invalid_token"));
     }
 
     @Test
-    void tokenWithoutAdminScopeThen403InsufficientScope() {
+    void tokenWhenNoAdminScopeThen403InsufficientScope() {
         listInstances(operator().scope("read", "update").sign())
                 .statusCode(403).body("error", equalTo("insufficient_scope"));
     }
 
     @Test
-    void tokenWithoutAdminScopeOnInstancePathThen403() {
+    void tokenWhenNoAdminScopeOnInstancePathThen403() {
         given().auth().oauth2(operator().scope("read").sign()).get("/api/instances/dev/apps")
                 .then().statusCode(403);
     }
 
     @Test
-    void tokenRevokedThen401InvalidToken() {
+    void tokenWhenRevokedThen401InvalidToken() {
         TestIssuer.Token token = operator();
         revocations.revokeToken(Api.DEFAULT_INSTANCE, token.jti(), Instant.now().plusSeconds(600))
                 .await().indefinitely();
@@ -98,7 +98,7 @@ class AdminAccessTest {
     }
 
     @Test
-    void tokenOfSignInEndedThen401InvalidToken() {
+    void tokenWhenSignInEndedThen401InvalidToken() {
         TestIssuer.Token token = operator();
         revocations.endSignIn(Api.DEFAULT_INSTANCE, token.sid(), Duration.ofMinutes(5)).await().indefinitely();
 

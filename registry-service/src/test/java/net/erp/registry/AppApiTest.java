@@ -203,7 +203,7 @@ class AppApiTest {
     }
 
     @Test
-    void operatorAppIsSeededWithScopeAdmin() {
+    void startWhenOperatorConfiguredThenAppWithScopeAdmin() {
         asAdmin().get("/api/instances/dev/apps/operator")
                 .then().statusCode(200).body("scopes", hasItem("admin")).body("systemUser", equalTo("operator"))
                 .body("clientType", equalTo("CONFIDENTIAL"));

@@ -19,7 +19,7 @@ class AuditLogTest {
     }
 
     @Test
-    void instanceCreatedThenAuditLine() {
+    void instanceWhenCreatedThenAuditLine() {
         try (AuditLines audit = AuditLines.of("audit")) {
             String id = Api.createInstance();
 
@@ -28,7 +28,7 @@ class AuditLogTest {
     }
 
     @Test
-    void appCreatedThenAuditLineWithClientIdAndActor() {
+    void appWhenCreatedThenAuditLineWithClientIdAndActor() {
         String instanceId = Api.createInstance();
         String clientId = newClientId();
         try (AuditLines audit = AuditLines.of("audit")) {
@@ -40,7 +40,7 @@ class AuditLogTest {
     }
 
     @Test
-    void appDisabledThenAuditLine() {
+    void appWhenDisabledThenAuditLine() {
         String instanceId = Api.createInstance();
         String clientId = newClientId();
         Api.createApp(instanceId, serviceApp(clientId));
@@ -54,7 +54,7 @@ class AuditLogTest {
     }
 
     @Test
-    void secretCreatedThenAuditLineWithItsIdNotItsValue() {
+    void secretWhenCreatedThenAuditLineWithItsIdNotItsValue() {
         String instanceId = Api.createInstance();
         String clientId = newClientId();
         Api.createApp(instanceId, serviceApp(clientId));
@@ -68,7 +68,7 @@ class AuditLogTest {
     }
 
     @Test
-    void scopeCreatedThenAuditLine() {
+    void scopeWhenCreatedThenAuditLine() {
         String instanceId = Api.createInstance();
         try (AuditLines audit = AuditLines.of("audit")) {
             asAdmin().body(Map.of("name", "stock.read")).post("/api/instances/{i}/scopes", instanceId)
@@ -79,7 +79,7 @@ class AuditLogTest {
     }
 
     @Test
-    void refusedChangeThenNoAuditLine() {
+    void changeWhenRefusedThenNoAuditLine() {
         try (AuditLines audit = AuditLines.of("audit")) {
             asAdmin().body(Map.of("id", "x")).post("/api/instances").then().statusCode(400);
 

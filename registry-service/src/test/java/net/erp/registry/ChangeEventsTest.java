@@ -56,7 +56,7 @@ class ChangeEventsTest {
     }
 
     @Test
-    void appCreatedThenAppEventPublished() throws InterruptedException {
+    void appWhenCreatedThenAppEventPublished() throws InterruptedException {
         String created = newClientId();
 
         Api.createApp(instanceId, serviceApp(created));
@@ -65,14 +65,14 @@ class ChangeEventsTest {
     }
 
     @Test
-    void instanceUpdatedThenInstanceEventPublished() throws InterruptedException {
+    void instanceWhenUpdatedThenInstanceEventPublished() throws InterruptedException {
         asAdmin().body(Api.instance(instanceId)).put("/api/instances/{i}", instanceId).then().statusCode(200);
 
         assertTrue(published("{\"type\":\"INSTANCE\",\"instanceId\":\"" + instanceId + "\""));
     }
 
     @Test
-    void secretDeletedThenAppEventPublished() throws InterruptedException {
+    void secretWhenDeletedThenAppEventPublished() throws InterruptedException {
         String secretId = asAdmin().post("/api/instances/{i}/apps/{c}/secrets", instanceId, clientId)
                 .then().statusCode(201).extract().path("id");
         events.clear();
@@ -84,7 +84,7 @@ class ChangeEventsTest {
     }
 
     @Test
-    void appDisabledThenItsTokensAreCutOff() {
+    void appWhenDisabledThenItsTokensAreCutOff() {
         var disabled = serviceApp(clientId);
         disabled.put("enabled", false);
         long before = Instant.now().getEpochSecond();
@@ -96,21 +96,28 @@ class ChangeEventsTest {
     }
 
     @Test
-    void appDeletedThenItsTokensAreCutOff() {
+    void appWhenDeletedThenItsTokensAreCutOff() {
         asAdmin().delete("/api/instances/{i}/apps/{c}", instanceId, clientId).then().statusCode(204);
 
         assertNotNull(cutOffOf(clientId));
     }
 
     @Test
-    void instanceDeletedThenItsAppsTokensAreCutOff() {
+    void instanceWhenDeletedThenItsAppsTokensAreCutOff() {
         asAdmin().delete("/api/instances/{i}", instanceId).then().statusCode(204);
 
         assertNotNull(cutOffOf(clientId));
     }
 
     @Test
-    void appUpdatedButEnabledThenNoCutOff() {
+    void instanceWhenDeletedThenEventForEachApp() throws InterruptedException {
+        asAdmin().delete("/api/instances/{i}", instanceId).then().statusCode(204);
+
+        assertTrue(published("\"type\":\"APP\",\"instanceId\":\"" + instanceId + "\",\"clientId\":\"" + clientId));
+    }
+
+    @Test
+    void appWhenUpdatedAndStillEnabledThenNoCutOff() {
         asAdmin().body(serviceApp(clientId)).put("/api/instances/{i}/apps/{c}", instanceId, clientId)
                 .then().statusCode(200);
 

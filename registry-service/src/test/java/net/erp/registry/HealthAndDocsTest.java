@@ -32,17 +32,17 @@ class HealthAndDocsTest {
     }
 
     @Test
-    void liveThenUp() {
+    void liveWhenStartedThenUp() {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
-    void metricsInPrometheusText() {
+    void metricsWhenScrapedThenPrometheusText() {
         given().get("/q/metrics").then().statusCode(200).body(containsString("# TYPE"));
     }
 
     @Test
-    void openApiDescribesEveryEndpointWithErrors() {
+    void openApiWhenFetchedThenEndpointsWithSummariesAndErrors() {
         given().queryParam("format", "json").get("/q/openapi")
                 .then().statusCode(200)
                 .body("paths.'/api/instances'.post.summary", equalTo("Create an instance"))

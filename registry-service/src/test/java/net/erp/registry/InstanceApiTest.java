@@ -53,7 +53,7 @@ class InstanceApiTest {
     }
 
     @Test
-    void defaultInstanceIsSeededWithLoopbackHosts() {
+    void startWhenDefaultInstanceMissingThenSeededWithLoopbackHosts() {
         asAdmin().get("/api/instances/dev")
                 .then().statusCode(200).body("hostnames", contains("localhost", "127.0.0.1"))
                 .body("licenseLimit", equalTo(100));

@@ -123,7 +123,7 @@ class SecretApiTest {
     }
 
     @Test
-    void createdSecretAuthenticates() {
+    void authenticateWhenSecretCreatedThenAuthenticated() {
         String secret = createSecret().getString("secret");
 
         assertTrue(authenticates(secret));
@@ -175,7 +175,7 @@ class SecretApiTest {
     }
 
     @Test
-    void secretValueIsNeitherStoredNorLogged() {
+    void createWhenSecretGeneratedThenValueNeitherStoredNorLogged() {
         try (AuditLines everything = AuditLines.of("")) {
             String secret = createSecret().getString("secret");
 

@@ -94,6 +94,9 @@ public class InstanceService {
                         + "where instanceId = ?1", id).project(String.class).list()
                         .call(clientIds -> cutOff(id, clientIds))
                         .call(() -> instance.delete())))
+                .call(clientIds -> Multi.createFrom().iterable(clientIds)
+                        .onItem().transformToUniAndConcatenate(clientId -> changes.appChanged(id, clientId))
+                        .collect().last())
                 .call(() -> changes.instanceChanged(id))
                 .invoke(() -> audit.instance("instance.deleted", id, actor))
                 .replaceWithVoid();

@@ -8,6 +8,7 @@ import java.util.List;
 import net.erp.registry.app.AppRecord;
 import net.erp.registry.app.ClientType;
 import net.erp.registry.app.TrustedApplication;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Checks a client's credentials for identity-service's token endpoint (RFC 6749 section 2.3): one indexed
@@ -64,6 +65,7 @@ public class ClientAuthentication {
      * @param authenticated whether the app is enabled and the credentials are good
      * @param secretExpiresAt when the matching secret expires; {@code null} when it never does or none matched
      */
+    @Schema(name = "AuthenticationOutcome")
     public record Outcome(AppRecord app, boolean authenticated, Instant secretExpiresAt) {
     }
 }
