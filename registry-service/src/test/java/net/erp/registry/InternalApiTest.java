@@ -5,6 +5,7 @@ import static net.erp.registry.Api.asAdmin;
 import static net.erp.registry.Api.newClientId;
 import static net.erp.registry.Api.serviceApp;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -125,6 +126,7 @@ class InternalApiTest {
                 .body("authenticated", equalTo(true))
                 .body("app.clientId", equalTo(clientId))
                 .body("app.scopes[0]", equalTo("read"))
+                .body("$", hasKey("secretExpiresAt"))
                 .body("secretExpiresAt", nullValue());
     }
 
