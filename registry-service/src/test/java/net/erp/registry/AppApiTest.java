@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -133,6 +134,28 @@ class AppApiTest {
         asAdmin().body(serviceApp(clientId)).post("/api/instances/{i}/apps", instanceId)
                 .then().statusCode(409).body("error", equalTo("conflict"))
                 .body("error_description", containsString(clientId));
+    }
+
+    @Test
+    void createWhenSameClientIdRacesThenOneCreatedOthers409() throws Exception {
+        var app = serviceApp(newClientId());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(pool.submit(() -> asAdmin().body(app).post("/api/instances/{i}/apps", instanceId)
+                        .then().extract().statusCode()));
+            }
+
+            var statuses = new java.util.ArrayList<Integer>();
+            for (var call : calls) {
+                statuses.add(call.get());
+            }
+            assertEquals(1, statuses.stream().filter(status -> status == 201).count());
+            assertEquals(3, statuses.stream().filter(status -> status == 409).count());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
