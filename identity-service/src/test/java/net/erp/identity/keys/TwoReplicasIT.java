@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two identity-service processes of the packaged application on one database and one Redis: each verifies
- * the tokens the other signs, also across a key rotation made by one of them. Both start together.
+ * the tokens the other signs, also across a key rotation made by one of them. Both start together; the
+ * second runs behind a proxy ({@code PROXY_FORWARDING=true}).
  */
 class TwoReplicasIT {
 
@@ -38,8 +39,8 @@ class TwoReplicasIT {
 
     @BeforeAll
     static void startReplicas() throws Exception {
-        REPLICAS.add(start("first-replica.log"));
-        REPLICAS.add(start("second-replica.log"));
+        REPLICAS.add(start("first-replica.log", false));
+        REPLICAS.add(start("second-replica.log", true));
         for (Replica replica : REPLICAS) {
             awaitReady(replica);
         }
@@ -57,12 +58,13 @@ class TwoReplicasIT {
         RestAssured.reset();
     }
 
-    private static Replica start(String logName) throws IOException {
+    private static Replica start(String logName, boolean proxyForwarding) throws IOException {
         int port = freePort();
         Stores.Address postgres = Stores.postgres();
         Stores.Address redis = Stores.redis();
         File log = new File("target", logName);
         Process process = new ProcessBuilder(List.of(javaBinary(), "-Dquarkus.profile=test",
+                "-Didentity.proxy-forwarding=" + proxyForwarding,
                 "-Dquarkus.http.port=" + port, "-Ddb.host=" + postgres.host(), "-Ddb.port=" + postgres.port(),
                 "-Dredis.host=" + redis.host(), "-Dredis.port=" + redis.port(),
                 "-Dplatform.registry-url=" + RegistryStandIn.shared().baseUrl(),
@@ -101,6 +103,14 @@ class TwoReplicasIT {
         String token = tokenSignedBy(app, newKid);
 
         introspect(secondPort, token).body("active", equalTo(true));
+    }
+
+    @Test
+    void whenProxyForwardingEnabledThenForwardedHostAndSchemeMakeTheIssuer() {
+        given().port(secondPort).header("Host", "proxy.internal.test")
+                .header("X-Forwarded-Host", tenant.host()).header("X-Forwarded-Proto", "https")
+                .get("/id/.well-known/openid-configuration")
+                .then().statusCode(200).body("issuer", equalTo("https://" + tenant.host() + "/id"));
     }
 
     private ValidatableResponse introspect(int port, String token) {

@@ -70,7 +70,7 @@ class RegistryLookupTest {
         tenant.token(app);
         app.set("enabled", false);
 
-        Thread.sleep(1_300);
+        Thread.sleep(2_300);
 
         tenant.tokenResponse(app).then().statusCode(401).body("error", equalTo("invalid_client"));
     }
