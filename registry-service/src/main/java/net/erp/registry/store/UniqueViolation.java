@@ -1,6 +1,7 @@
 package net.erp.registry.store;
 
 import io.vertx.pgclient.PgException;
+import java.sql.SQLException;
 import java.util.function.Function;
 import net.erp.contract.error.OAuthError;
 
@@ -24,6 +25,10 @@ public final class UniqueViolation {
     static boolean isUniqueViolation(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+                return true;
+            }
+            // Hibernate Reactive hands the driver's error on as a SQLException carrying the same SQLSTATE.
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return true;
             }
             if (cause.getCause() == cause) {
