@@ -8,10 +8,14 @@ import static net.erp.registry.Api.newInstanceId;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Each refusal of an instance: one input changed from a valid request, and nothing written. */
@@ -94,6 +98,28 @@ class InstanceRulesTest {
         var clash = with("hostnames", List.of(newHost(), host));
 
         refused(clash, 409, "conflict", "hostname '" + host + "'");
+    }
+
+    @Test
+    void createWhenInstancesRaceForOneHostnameThenOneCreatedOthers409() throws Exception {
+        String host = newHost();
+        var pool = Executors.newFixedThreadPool(4);
+        try {
+            var calls = new ArrayList<Future<Integer>>();
+            for (int i = 0; i < 4; i++) {
+                var body = with("hostnames", List.of(host));
+                calls.add(pool.submit(() -> asAdmin().body(body).post("/api/instances").then().extract().statusCode()));
+            }
+
+            var statuses = new ArrayList<Integer>();
+            for (var call : calls) {
+                statuses.add(call.get());
+            }
+            assertEquals(1, statuses.stream().filter(status -> status == 201).count());
+            assertEquals(3, statuses.stream().filter(status -> status == 409).count());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
