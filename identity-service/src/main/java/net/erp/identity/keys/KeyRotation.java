@@ -57,7 +57,7 @@ public class KeyRotation {
         timer = vertx.setPeriodic(schedule.reloadInterval().toMillis(), tick -> maintain());
         subscription = redis.pubsub(String.class).subscribe(CHANNEL)
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
-                .subscribe().with(kid -> keys.reload().subscribe().with(done -> { }, this::reloadFailed),
+                .subscribe().with(message -> keys.reload().subscribe().with(done -> { }, this::reloadFailed),
                         failure -> LOG.error("signing key subscription ended", failure));
     }
 

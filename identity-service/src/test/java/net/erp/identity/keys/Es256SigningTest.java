@@ -18,7 +18,8 @@ class Es256SigningTest {
     void whenEs256KeyMadeAndStoredThenItSignsWhatItsPublicJwkVerifies() throws Exception {
         byte[] kek = new byte[32];
         new SecureRandom().nextBytes(kek);
-        KeyMaterial material = new KeyMaterial(new SigningProvider(), Optional.of(Base64.getEncoder().encodeToString(kek)));
+        String configured = Base64.getEncoder().encodeToString(kek);
+        KeyMaterial material = new KeyMaterial(new SigningProvider(), Optional.of(configured));
         StoredKey stored = material.generate("ES256", Instant.now(), Instant.now());
         SigningKey key = material.open(stored);
 
