@@ -211,7 +211,7 @@ class AppApiTest {
         asAdmin().delete("/api/instances/{i}", instanceId).then().statusCode(204);
 
         asAdmin().get("/api/instances/{i}/apps/{c}", instanceId, clientId).then().statusCode(404);
-        assertTrue(Stores.secretRowsOf(instanceId, clientId).isEmpty());
+        assertTrue(Tables.secretRowsOf(instanceId, clientId).isEmpty());
     }
 
     @Test

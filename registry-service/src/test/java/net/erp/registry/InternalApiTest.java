@@ -159,7 +159,7 @@ class InternalApiTest {
         String secret = newSecret(Map.of());
         String secretId = asAdmin().get("/api/instances/{i}/apps/{c}/secrets", instanceId, clientId)
                 .then().extract().path("[0].id");
-        Stores.expireSecret(secretId);
+        Tables.expireSecret(secretId);
 
         authenticate(clientId, secret).body("authenticated", equalTo(false));
     }

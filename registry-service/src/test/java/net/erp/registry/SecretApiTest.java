@@ -179,7 +179,7 @@ class SecretApiTest {
         try (AuditLines everything = AuditLines.of("")) {
             String secret = createSecret().getString("secret");
 
-            var stored = Stores.secretRowsOf(instanceId, clientId);
+            var stored = Tables.secretRowsOf(instanceId, clientId);
             assertEquals(1 + 5, stored.size());
             assertTrue(stored.stream().noneMatch(value -> value != null && value.contains(secret)));
             assertFalse(everything.lines().isEmpty());

@@ -9,9 +9,9 @@ import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Direct reads and writes of the test schema, for what the API does not show: stored hashes, expiry. */
-final class Stores {
+final class Tables {
 
-    private Stores() {
+    private Tables() {
     }
 
     /** Every value of every column of the app's secrets, as text. */
