@@ -2,6 +2,7 @@ package net.erp.identity.registry;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -72,7 +73,11 @@ public class RegistryLookup {
     }
 
     /** Drops what a registry change names (docs/service-contract.md, "Registry change events"). */
-    void drop(RegistryChange change) {
+    void drop(@Observes RegistryChange change) {
+        if (change.type() == RegistryChange.Type.ALL) {
+            dropAll();
+            return;
+        }
         String instanceId = change.instanceId();
         if (change.type() == RegistryChange.Type.INSTANCE) {
             hosts.removeIf((host, found) -> found.isEmpty() || found.get().id().equals(instanceId));

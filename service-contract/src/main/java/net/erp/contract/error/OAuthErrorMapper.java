@@ -54,6 +54,15 @@ public class OAuthErrorMapper {
         return oauthError(OAuthError.invalidRequest(describe(e)));
     }
 
+    /**
+     * quarkus-rest-jackson ships its own mapper of {@link MismatchedInputException} (an unknown field, a
+     * value of the wrong type), more specific than the one above; this one keeps such bodies in our format.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedInput(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
     /** Framework refusals (404 of an unknown path, 405, 406, 415) in the same body format. */
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {

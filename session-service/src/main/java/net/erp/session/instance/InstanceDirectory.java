@@ -2,11 +2,13 @@ package net.erp.session.instance;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import net.erp.contract.error.OAuthError;
+import net.erp.contract.registry.RegistryChange;
 import net.erp.session.config.SessionConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -54,6 +56,17 @@ public class InstanceDirectory {
     /** Forgets the cached record, so that the next request reads the change. */
     public void forget(String instanceId) {
         cache.remove(instanceId);
+    }
+
+    /** Forgets what a registry change names (docs/service-contract.md, "Registry change events"). */
+    void forget(@Observes RegistryChange change) {
+        switch (change.type()) {
+            case INSTANCE -> forget(change.instanceId());
+            case ALL -> cache.clear();
+            case APP -> {
+                // Sessions keep no app data: an app's cut-off reaches them through the revocation list.
+            }
+        }
     }
 
     private Uni<Optional<Instance>> fetch(String instanceId) {
