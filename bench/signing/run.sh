@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the JMH project with the repository's Maven wrapper and runs it: one thread (one core) a benchmark,
-# 2 forks x (2 warm-up + 3 measured iterations of 5 s), about 8 minutes in all. Extra arguments go to JMH
+# 2 forks x (2 warm-up + 3 measured iterations of 5 s), about 12 minutes in all. Extra arguments go to JMH
 # (for a quick look: run.sh -f 1 -wi 0 -i 1 -r 1s). The table, and each benchmark's signatures per CPU second,
 # go to stdout and to ../results/.
 set -euo pipefail

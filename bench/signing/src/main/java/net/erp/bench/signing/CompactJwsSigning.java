@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +15,7 @@ import java.security.Provider;
 import java.security.Security;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +44,9 @@ import org.openjdk.jmh.runner.IterationType;
  *
  * <p>Two ways to hold the JCA {@link Signature}: {@code reusedSignature} keeps one initialized per thread (the
  * ceiling), {@code freshSignature} asks the provider for a new one and initializes it for every token, as
- * jose4j does inside identity-service.
+ * jose4j does inside identity-service. {@code freshSignatureJdkKey} does the same with the private key read back
+ * through the JDK's own {@link KeyFactory} (the default when a PKCS #8 key is loaded without naming a provider),
+ * which another provider must convert into its own form whenever a signature is initialized with it.
  *
  * <p>On a shared machine the throughput JMH reports depends on how much of a core the thread got. Each measured
  * iteration therefore also prints a {@code CPU-RATE} line: signatures per second of the benchmark thread's own
@@ -72,6 +76,7 @@ public class CompactJwsSigning {
     private String jcaAlgorithm;
     private boolean derToJose;
     private PrivateKey key;
+    private PrivateKey jdkKey;
     private byte[] signingInput;
     private String signingInputText;
     private Signature reused;
@@ -83,6 +88,9 @@ public class CompactJwsSigning {
         jca = provider(provider, algorithm);
         KeyPair pair = generateKeyPair();
         key = pair.getPrivate();
+        jdkKey = KeyFactory.getInstance("RS256".equals(algorithm) ? "RSA" : "EC",
+                Security.getProvider("RS256".equals(algorithm) ? "SunRsaSign" : "SunEC"))
+                .generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
         pickSignatureAlgorithm();
 
         signingInputText = encode(header()) + "." + encode(claims());
@@ -121,6 +129,15 @@ public class CompactJwsSigning {
         signed++;
         Signature signer = Signature.getInstance(jcaAlgorithm, jca);
         signer.initSign(key);
+        signer.update(signingInput);
+        return compact(signer.sign());
+    }
+
+    @Benchmark
+    public String freshSignatureJdkKey() throws GeneralSecurityException {
+        signed++;
+        Signature signer = Signature.getInstance(jcaAlgorithm, jca);
+        signer.initSign(jdkKey);
         signer.update(signingInput);
         return compact(signer.sign());
     }
