@@ -35,6 +35,12 @@ class AdminAccessTest {
     }
 
     @Test
+    void tokenWhenTypedPlainJwtThen401InvalidToken() {
+        listInstances(operator().type("JWT").sign()).statusCode(401)
+                .header("WWW-Authenticate", org.hamcrest.Matchers.containsString("invalid_token"));
+    }
+
+    @Test
     void tokenWhenOperatorOfAnyInstanceAudienceThen200() {
         listInstances(operator().audience("urn:erp:instance:acme").sign()).statusCode(200);
     }

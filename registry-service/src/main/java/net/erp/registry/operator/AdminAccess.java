@@ -19,6 +19,8 @@ import net.erp.contract.revocation.RevocationList;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.lang.JoseException;
 
 /**
  * Guards the admin API under {@code /api/} (RFC 6750): a bearer JWT of identity-service (RFC 9068) whose
@@ -70,13 +72,32 @@ public class AdminAccess {
 
     /** Signature and expiry; fetching the JWKS may block, so the check runs on a worker thread. */
     private Uni<JsonWebToken> verified(String token) {
+        if (!isAccessTokenJwt(token)) {
+            return Uni.createFrom().failure(OAuthError.invalidToken("the token is not an access token (typ at+jwt)"));
+        }
         Context context = Vertx.currentContext();
         var parsed = context.executeBlocking(() -> parser.parse(token), false);
         return Uni.createFrom().completionStage(parsed.toCompletionStage())
                 .onFailure(ParseException.class).transform(e -> {
-                    LOG.debugf("refused a bearer token: %s (%s)", e.getMessage(), e.getCause());
+                    // The cause's message quotes the token's claims: name its type only.
+                    LOG.debugf("refused a bearer token: %s (%s)", e.getMessage(),
+                            e.getCause() == null ? "-" : e.getCause().getClass().getSimpleName());
                     return OAuthError.invalidToken("the token is invalid or expired");
                 });
+    }
+
+    /**
+     * RFC 9068 section 4: an access token is typed {@code at+jwt} (or {@code application/at+jwt}), which
+     * keeps an ID token or another JWT signed by the same keys from passing as one. smallrye-jwt does not
+     * check the type, so it is checked here.
+     */
+    private static boolean isAccessTokenJwt(String token) {
+        try {
+            String type = JsonWebStructure.fromCompactSerialization(token).getHeader("typ");
+            return type != null && (type.equalsIgnoreCase("at+jwt") || type.equalsIgnoreCase("application/at+jwt"));
+        } catch (JoseException e) {
+            return false;
+        }
     }
 
     private Uni<Void> requireNotRevoked(JsonWebToken jwt) {
