@@ -7,20 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
+import net.erp.fixtures.LogLines;
 import org.junit.jupiter.api.Test;
 
 /** One structured audit line per change, naming the event, the instance, the app and the actor. */
 @QuarkusTest
 class AuditLogTest {
 
-    private static boolean logged(AuditLines audit, String... parts) {
+    private static boolean logged(LogLines audit, String... parts) {
         return audit.lines().stream().anyMatch(line -> java.util.Arrays.stream(parts).allMatch(line::contains)
                 && line.contains(" at=20"));
     }
 
     @Test
     void instanceWhenCreatedThenAuditLine() {
-        try (AuditLines audit = AuditLines.of("audit")) {
+        try (LogLines audit = LogLines.of("audit")) {
             String id = Api.createInstance();
 
             assertTrue(logged(audit, "event=instance.created instance=" + id + " actor=operator"));
@@ -31,7 +32,7 @@ class AuditLogTest {
     void appWhenCreatedThenAuditLineWithClientIdAndActor() {
         String instanceId = Api.createInstance();
         String clientId = newClientId();
-        try (AuditLines audit = AuditLines.of("audit")) {
+        try (LogLines audit = LogLines.of("audit")) {
             Api.createApp(instanceId, serviceApp(clientId));
 
             assertTrue(logged(audit, "event=app.created instance=" + instanceId + " client_id=" + clientId,
@@ -46,7 +47,7 @@ class AuditLogTest {
         Api.createApp(instanceId, serviceApp(clientId));
         var disabled = serviceApp(clientId);
         disabled.put("enabled", false);
-        try (AuditLines audit = AuditLines.of("audit")) {
+        try (LogLines audit = LogLines.of("audit")) {
             asAdmin().body(disabled).put("/api/instances/{i}/apps/{c}", instanceId, clientId).then().statusCode(200);
 
             assertTrue(logged(audit, "event=app.disabled", "client_id=" + clientId));
@@ -58,7 +59,7 @@ class AuditLogTest {
         String instanceId = Api.createInstance();
         String clientId = newClientId();
         Api.createApp(instanceId, serviceApp(clientId));
-        try (AuditLines audit = AuditLines.of("audit")) {
+        try (LogLines audit = LogLines.of("audit")) {
             var created = asAdmin().post("/api/instances/{i}/apps/{c}/secrets", instanceId, clientId)
                     .then().statusCode(201).extract().jsonPath();
 
@@ -70,7 +71,7 @@ class AuditLogTest {
     @Test
     void scopeWhenCreatedThenAuditLine() {
         String instanceId = Api.createInstance();
-        try (AuditLines audit = AuditLines.of("audit")) {
+        try (LogLines audit = LogLines.of("audit")) {
             asAdmin().body(Map.of("name", "stock.read")).post("/api/instances/{i}/scopes", instanceId)
                     .then().statusCode(201);
 
@@ -80,7 +81,7 @@ class AuditLogTest {
 
     @Test
     void changeWhenRefusedThenNoAuditLine() {
-        try (AuditLines audit = AuditLines.of("audit")) {
+        try (LogLines audit = LogLines.of("audit")) {
             asAdmin().body(Map.of("id", "x")).post("/api/instances").then().statusCode(400);
 
             assertTrue(audit.lines().isEmpty());

@@ -19,6 +19,7 @@ import io.restassured.path.json.JsonPath;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import net.erp.fixtures.LogLines;
 import net.erp.fixtures.RegistryStandIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -176,7 +177,7 @@ class SecretApiTest {
 
     @Test
     void createWhenSecretGeneratedThenValueNeitherStoredNorLogged() {
-        try (AuditLines everything = AuditLines.of("")) {
+        try (LogLines everything = LogLines.of("")) {
             String secret = createSecret().getString("secret");
 
             var stored = Tables.secretRowsOf(instanceId, clientId);

@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 @Path("/api/signing-keys")
 public class SigningKeyResource {
 
-    private static final Logger AUDIT = Logger.getLogger("net.erp.identity.audit");
+    private static final Logger AUDIT = Logger.getLogger("audit");
 
     private final OperatorAccess operator;
     private final SigningKeys keys;
@@ -55,7 +55,7 @@ public class SigningKeyResource {
     public Uni<KeyView> rotate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return operator.require(authorization)
                 .flatMap(caller -> rotation.rotateNow().invoke(key -> AUDIT.infof(
-                        "event=signing_key_rotated kid=%s active_from=%s by=%s", key.kid(), key.activeFrom(),
+                        "event=signing_key.rotated kid=%s active_from=%s by=%s", key.kid(), key.activeFrom(),
                         caller.clientId())))
                 .map(key -> KeyView.of(key, false));
     }

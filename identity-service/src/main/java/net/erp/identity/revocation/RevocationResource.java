@@ -31,7 +31,7 @@ import org.jboss.logging.Logger;
 @Path("/id/connect/revocation")
 public class RevocationResource {
 
-    private static final Logger AUDIT = Logger.getLogger("net.erp.identity.audit");
+    private static final Logger AUDIT = Logger.getLogger("audit");
 
     private final InstanceResolver instances;
     private final ClientAuthenticator clients;
@@ -77,7 +77,7 @@ public class RevocationResource {
     }
 
     private static void audit(VerifiedAccessToken token, AuthenticatedClient caller) {
-        AUDIT.infof("event=token_revoked instance=%s client_id=%s jti=%s by=%s", token.instanceId(),
+        AUDIT.infof("event=token.revoked instance=%s client_id=%s jti=%s by=%s", token.instanceId(),
                 token.clientId(), token.jti(), caller.clientId());
     }
 

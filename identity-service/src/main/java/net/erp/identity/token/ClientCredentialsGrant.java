@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 class ClientCredentialsGrant implements Grant {
 
-    private static final Logger AUDIT = Logger.getLogger("net.erp.identity.audit");
+    private static final Logger AUDIT = Logger.getLogger("audit");
     /** RFC 6749 section 3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
     private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
     private static final Set<String> NOT_BY_DEFAULT = Set.of("openid", "offline_access");
@@ -85,7 +85,7 @@ class ClientCredentialsGrant implements Grant {
     }
 
     private static void audit(TokenRequest request, AuthenticatedClient client, AccessTokenIssuer.IssuedToken token) {
-        AUDIT.infof("event=token_issued grant_type=client_credentials instance=%s client_id=%s jti=%s scope=\"%s\"",
+        AUDIT.infof("event=token.issued grant_type=client_credentials instance=%s client_id=%s jti=%s scope=\"%s\"",
                 request.instance().instanceId(), client.clientId(), token.jti(), String.join(" ", token.scopes()));
     }
 }

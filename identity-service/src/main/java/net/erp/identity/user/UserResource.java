@@ -30,7 +30,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
 
-    private static final Logger AUDIT = Logger.getLogger("net.erp.identity.audit");
+    private static final Logger AUDIT = Logger.getLogger("audit");
 
     private final OperatorAccess operator;
     private final RegistryLookup registry;
@@ -61,7 +61,7 @@ public class UserResource {
                 .map(known -> body(request).validated())
                 .flatMap(user -> passwords.hash(user.password())
                         .flatMap(hash -> users.insert(instanceId, UUID.randomUUID().toString(), user, hash)))
-                .invoke(user -> AUDIT.infof("event=user_created instance=%s user=%s", instanceId, user.id()))
+                .invoke(user -> AUDIT.infof("event=user.created instance=%s user=%s", instanceId, user.id()))
                 .map(user -> RestResponse.status(RestResponse.Status.CREATED, user));
     }
 
@@ -75,7 +75,7 @@ public class UserResource {
                 .flatMap(hash -> users.changePassword(instanceId, userId, hash))
                 .map(found -> found.orElseThrow(UserResource::unknownUser))
                 .call(user -> cutOff(instanceId, user.id()))
-                .invoke(user -> AUDIT.infof("event=password_changed instance=%s user=%s", instanceId, user.id()));
+                .invoke(user -> AUDIT.infof("event=password.changed instance=%s user=%s", instanceId, user.id()));
     }
 
     @DELETE
@@ -90,7 +90,7 @@ public class UserResource {
                     }
                 })
                 .call(deleted -> cutOff(instanceId, userId))
-                .invoke(deleted -> AUDIT.infof("event=user_deleted instance=%s user=%s", instanceId, userId))
+                .invoke(deleted -> AUDIT.infof("event=user.deleted instance=%s user=%s", instanceId, userId))
                 .replaceWithVoid();
     }
 

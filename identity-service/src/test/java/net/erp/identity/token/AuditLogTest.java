@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import net.erp.fixtures.LogLines;
 import net.erp.identity.TestTenant;
 import net.erp.identity.TestTenant.TestApp;
 import org.junit.jupiter.api.AfterEach;
@@ -19,32 +16,16 @@ import org.junit.jupiter.api.Test;
 class AuditLogTest {
 
     private final TestTenant tenant = TestTenant.create();
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            String message = record.getParameters() == null ? record.getMessage()
-                    : String.format(record.getMessage(), record.getParameters());
-            lines.add(message);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogLines audit;
 
     @BeforeEach
     void listen() {
-        Logger.getLogger("net.erp.identity.audit").addHandler(capture);
+        audit = LogLines.audit();
     }
 
     @AfterEach
     void stopListening() {
-        Logger.getLogger("net.erp.identity.audit").removeHandler(capture);
+        audit.close();
     }
 
     @Test
@@ -53,7 +34,9 @@ class AuditLogTest {
 
         String token = tenant.token(app);
 
-        String event = lines.stream().filter(line -> line.contains("event=token_issued")).findFirst().orElseThrow();
+        String event = audit.lines().stream()
+                .filter(line -> line.contains("event=token.issued"))
+                .findFirst().orElseThrow();
         assertTrue(event.contains("instance=" + tenant.id()));
         assertTrue(event.contains("client_id=" + app.clientId()));
         assertTrue(event.contains("jti=" + ClientCredentialsGrantTest.payload(token).getString("jti")));

@@ -7,16 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import net.erp.fixtures.LogLines;
 import net.erp.fixtures.RegistryStandInResource;
 import net.erp.fixtures.StoresTestResource;
 import net.erp.fixtures.TestIssuer;
 import net.erp.fixtures.TestIssuerResource;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,30 +23,16 @@ import org.junit.jupiter.api.Test;
 class AuditAndMetricsTest {
 
     private final TestInstance instance = TestInstance.create(1);
-    private final List<String> audit = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            audit.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogLines audit;
 
     @BeforeEach
     void listen() {
-        Logger.getLogger("audit").addHandler(capture);
+        audit = LogLines.audit();
     }
 
     @AfterEach
     void stopListening() {
-        Logger.getLogger("audit").removeHandler(capture);
+        audit.close();
     }
 
     @Test
@@ -64,8 +45,9 @@ class AuditAndMetricsTest {
 
         String expected = "event=session.refused instance=" + instance.id
                 + " subject=erp-late client_id=com.vendor/late";
-        assertTrue(audit.stream().anyMatch(line -> line.startsWith(expected)), () -> "audit lines: " + audit);
-        assertFalse(audit.stream().anyMatch(line -> line.contains(jwt)));
+        assertTrue(audit.lines().stream().anyMatch(line -> line.startsWith(expected)),
+                () -> "audit lines: " + audit.lines());
+        assertFalse(audit.lines().stream().anyMatch(line -> line.contains(jwt)));
     }
 
     @Test
