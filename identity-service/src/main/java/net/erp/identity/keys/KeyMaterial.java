@@ -2,7 +2,6 @@ package net.erp.identity.keys;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -50,7 +49,9 @@ class KeyMaterial {
         try {
             PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(stored.publicJwk());
             byte[] pkcs8 = encryption.open(stored.kid(), stored.sealedPrivateKey());
-            PrivateKey privateKey = KeyFactory.getInstance(keyType(stored.alg()))
+            // Read by the signing provider itself: a key another provider made would be converted again
+            // at every signature (measured: Corretto signs at the JDK's rate then, bench/RESULTS.md).
+            PrivateKey privateKey = provider.keyFactory(keyType(stored.alg()))
                     .generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
             jwk.setPrivateKey(privateKey);
             describe(jwk, stored.kid(), stored.alg());

@@ -2,6 +2,7 @@ package net.erp.identity.keys;
 
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Provider;
@@ -42,6 +43,10 @@ public class SigningProvider {
     KeyPairGenerator keyPairGenerator(String algorithm) throws java.security.GeneralSecurityException {
         return provider == null ? KeyPairGenerator.getInstance(algorithm)
                 : KeyPairGenerator.getInstance(algorithm, provider);
+    }
+
+    KeyFactory keyFactory(String algorithm) throws java.security.GeneralSecurityException {
+        return provider == null ? KeyFactory.getInstance(algorithm) : KeyFactory.getInstance(algorithm, provider);
     }
 
     private static Optional<Provider> corretto() {
