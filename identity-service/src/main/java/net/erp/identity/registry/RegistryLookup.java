@@ -32,6 +32,9 @@ public class RegistryLookup {
     private final ExpiringCache<String, Optional<Instance>> hosts = new ExpiringCache<>(CAPACITY);
     private final ExpiringCache<String, Optional<Instance>> instances = new ExpiringCache<>(CAPACITY);
     private final ExpiringCache<AppKey, TrustedApplication> apps = new ExpiringCache<>(CAPACITY);
+    private final SharedCalls<String, Optional<Instance>> hostCalls = new SharedCalls<>();
+    private final SharedCalls<String, Optional<Instance>> instanceCalls = new SharedCalls<>();
+    private final SharedCalls<AppKey, Optional<AppAuthentication>> authentications = new SharedCalls<>();
 
     RegistryLookup(Registry registry, @ConfigProperty(name = "identity.registry.cache-ttl") Duration ttl) {
         this.registry = registry;
@@ -44,7 +47,7 @@ public class RegistryLookup {
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
-        return registry.instanceByHost(host).invoke(found -> hosts.put(host, found, expiry()));
+        return hostCalls.call(host, registry::instanceByHost).invoke(found -> hosts.put(host, found, expiry()));
     }
 
     public Uni<Optional<Instance>> instance(String instanceId) {
@@ -52,7 +55,8 @@ public class RegistryLookup {
         if (cached != null) {
             return Uni.createFrom().item(cached);
         }
-        return registry.instance(instanceId).invoke(found -> instances.put(instanceId, found, expiry()));
+        return instanceCalls.call(instanceId, registry::instance)
+                .invoke(found -> instances.put(instanceId, found, expiry()));
     }
 
     /**
@@ -65,7 +69,7 @@ public class RegistryLookup {
         if (cached != null) {
             return Uni.createFrom().item(Optional.of(cached));
         }
-        return registry.authenticate(instanceId, clientId, secret)
+        return authentications.call(key, k -> registry.authenticate(instanceId, clientId, secret))
                 .map(answer -> answer.filter(AppAuthentication::authenticated)
                         .filter(found -> found.app() != null && found.app().enabled()))
                 .invoke(answer -> answer.ifPresent(found -> apps.put(key, found.app(), expiry(found))))

@@ -25,6 +25,28 @@ class RegistryLookupTest {
     @AfterEach
     void registryBack() {
         RegistryStandIn.shared().available(true);
+        RegistryStandIn.shared().delay(java.time.Duration.ZERO);
+    }
+
+    @Test
+    void whenManyRequestsMissTheCacheTogetherThenRegistryAskedOncePerLookup() throws Exception {
+        TestApp app = tenant.app();
+        RegistryStandIn.shared().delay(java.time.Duration.ofMillis(300));
+        int calls = RegistryStandIn.shared().calls();
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            var requests = java.util.Collections.nCopies(20,
+                    (java.util.concurrent.Callable<Integer>) () -> tenant.tokenResponse(app).statusCode());
+            for (var answer : pool.invokeAll(requests)) {
+                assertEquals(200, answer.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // One call to resolve the host and one to authenticate the client, however many requests wait.
+        assertEquals(2, RegistryStandIn.shared().calls() - calls);
     }
 
     @Test
