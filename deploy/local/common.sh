@@ -35,5 +35,8 @@ ours() {
   [ -f "$pid_file" ] || return 1
   pid=$(cat "$pid_file")
   [ -r "/proc/$pid/cmdline" ] || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "$2"
+  # Read whole, then match: a pipe into `grep -q` can end tr with SIGPIPE, which pipefail reports.
+  local command
+  command=$(tr '\0' ' ' <"/proc/$pid/cmdline")
+  [[ $command == *"$2"* ]]
 }
