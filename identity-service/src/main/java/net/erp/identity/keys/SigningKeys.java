@@ -33,20 +33,29 @@ public class SigningKeys {
 
     private final SigningKeyStore store;
     private final KeyMaterial material;
+    private final SigningPool pool;
     private final ProviderContext providers = new ProviderContext();
     private volatile List<SigningKey> keys = List.of();
     private volatile Jwks jwks = toJwks(List.of());
     private volatile long reloadedAtMillis;
 
-    SigningKeys(SigningKeyStore store, KeyMaterial material, SigningProvider provider) {
+    SigningKeys(SigningKeyStore store, KeyMaterial material, SigningProvider provider, SigningPool pool) {
         this.store = store;
         this.material = material;
+        this.pool = pool;
         providers.getSuppliedKeyProviderContext().setSignatureProvider(provider.nameOrNull());
         providers.getGeneralProviderContext().setSignatureProvider(provider.nameOrNull());
     }
 
-    /** Signs the claims as a JWS in compact serialization with header {@code typ} (RFC 7515). */
-    public String sign(JwtClaims claims, String type) {
+    /**
+     * Signs the claims as a JWS in compact serialization with header {@code typ} (RFC 7515), on a thread of
+     * the {@link SigningPool}.
+     */
+    public Uni<String> sign(JwtClaims claims, String type) {
+        return pool.run(() -> signNow(claims, type));
+    }
+
+    private String signNow(JwtClaims claims, String type) {
         SigningKey key = signingKey(Instant.now())
                 .orElseThrow(() -> OAuthError.unavailable("no signing key is ready; try again"));
         JsonWebSignature jws = new JsonWebSignature();

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * What the hot path asks of the registry, cached for {@code REGISTRY_CACHE_TTL} at most: host to instance
  * (answers "unknown" included), id to instance, and successful app authentications, keyed by the SHA-256
  * of the presented secret and never kept past that secret's expiry. A {@link RegistryChange} drops what it
- * names at once; failed authentications are never cached.
+ * names at once; failed authentications are never cached. A hot entry is refreshed in the background before
+ * it expires ({@link RefreshingCache}), so steady traffic never waits for registry-service.
  */
 @ApplicationScoped
 public class RegistryLookup {
@@ -29,34 +30,25 @@ public class RegistryLookup {
 
     private final Registry registry;
     private final long ttlMillis;
-    private final ExpiringCache<String, Optional<Instance>> hosts = new ExpiringCache<>(CAPACITY);
-    private final ExpiringCache<String, Optional<Instance>> instances = new ExpiringCache<>(CAPACITY);
-    private final ExpiringCache<AppKey, TrustedApplication> apps = new ExpiringCache<>(CAPACITY);
-    private final SharedCalls<String, Optional<Instance>> hostCalls = new SharedCalls<>();
-    private final SharedCalls<String, Optional<Instance>> instanceCalls = new SharedCalls<>();
-    private final SharedCalls<AppKey, Optional<AppAuthentication>> authentications = new SharedCalls<>();
+    private final RefreshingCache<String, Optional<Instance>> hosts;
+    private final RefreshingCache<String, Optional<Instance>> instances;
+    private final RefreshingCache<AppKey, Optional<AppAuthentication>> apps;
 
     RegistryLookup(Registry registry, @ConfigProperty(name = "identity.registry.cache-ttl") Duration ttl) {
         this.registry = registry;
         this.ttlMillis = ttl.toMillis();
+        this.hosts = new RefreshingCache<>(CAPACITY, found -> expiry());
+        this.instances = new RefreshingCache<>(CAPACITY, found -> expiry());
+        this.apps = new RefreshingCache<>(CAPACITY, this::expiry);
     }
 
     /** The instance a request host (lower case, no port) belongs to. */
     public Uni<Optional<Instance>> instanceByHost(String host) {
-        Optional<Instance> cached = hosts.get(host);
-        if (cached != null) {
-            return Uni.createFrom().item(cached);
-        }
-        return hostCalls.call(host, registry::instanceByHost).invoke(found -> hosts.put(host, found, expiry()));
+        return hosts.get(host, () -> registry.instanceByHost(host));
     }
 
     public Uni<Optional<Instance>> instance(String instanceId) {
-        Optional<Instance> cached = instances.get(instanceId);
-        if (cached != null) {
-            return Uni.createFrom().item(cached);
-        }
-        return instanceCalls.call(instanceId, registry::instance)
-                .invoke(found -> instances.put(instanceId, found, expiry()));
+        return instances.get(instanceId, () -> registry.instance(instanceId));
     }
 
     /**
@@ -65,15 +57,7 @@ public class RegistryLookup {
      */
     public Uni<Optional<TrustedApplication>> authenticate(String instanceId, String clientId, String secret) {
         AppKey key = new AppKey(instanceId, clientId, digest(secret));
-        TrustedApplication cached = apps.get(key);
-        if (cached != null) {
-            return Uni.createFrom().item(Optional.of(cached));
-        }
-        return authentications.call(key, k -> registry.authenticate(instanceId, clientId, secret))
-                .map(answer -> answer.filter(AppAuthentication::authenticated)
-                        .filter(found -> found.app() != null && found.app().enabled()))
-                .invoke(answer -> answer.ifPresent(found -> apps.put(key, found.app(), expiry(found))))
-                .map(answer -> answer.map(AppAuthentication::app));
+        return apps.get(key, () -> registry.authenticate(instanceId, clientId, secret)).map(answer -> answer.filter(RegistryLookup::succeeded).map(AppAuthentication::app));
     }
 
     /** Drops what a registry change names (docs/service-contract.md, "Registry change events"). */
@@ -104,9 +88,17 @@ public class RegistryLookup {
         return System.currentTimeMillis() + ttlMillis;
     }
 
-    private long expiry(AppAuthentication found) {
-        Instant secretExpiry = found.secretExpiresAt();
+    /** A success is kept until the secret expires, if sooner; a refusal is never kept. */
+    private long expiry(Optional<AppAuthentication> answer) {
+        if (answer.filter(RegistryLookup::succeeded).isEmpty()) {
+            return RefreshingCache.DO_NOT_KEEP;
+        }
+        Instant secretExpiry = answer.get().secretExpiresAt();
         return secretExpiry == null ? expiry() : Math.min(expiry(), secretExpiry.toEpochMilli());
+    }
+
+    private static boolean succeeded(AppAuthentication found) {
+        return found.authenticated() && found.app() != null && found.app().enabled();
     }
 
     private static String digest(String secret) {

@@ -8,13 +8,27 @@ import java.util.List;
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TrustedApplication(String clientId, String name, String clientType, List<String> redirectUris,
-        boolean systemUserAllowed, String systemUser, List<String> scopes, boolean enabled) {
+        List<String> postLogoutRedirectUris, boolean internalUsersAllowed, boolean communityUsersAllowed,
+        boolean systemUserAllowed, String systemUser, List<String> scopes, String referenceTokens, boolean enabled) {
 
     /** The scope only the operator's app holds; no app created through the API can be given it. */
     public static final String ADMIN_SCOPE = "admin";
 
     public boolean confidential() {
         return "CONFIDENTIAL".equals(clientType);
+    }
+
+    public List<String> redirectUris() {
+        return redirectUris == null ? List.of() : redirectUris;
+    }
+
+    public List<String> postLogoutRedirectUris() {
+        return postLogoutRedirectUris == null ? List.of() : postLogoutRedirectUris;
+    }
+
+    /** Who may issue reference tokens: {@code NONE}, {@code AUTHENTICATED_USERS} or {@code ADMINISTRATORS_ONLY}. */
+    public String referenceTokens() {
+        return referenceTokens == null ? "NONE" : referenceTokens;
     }
 
     public List<String> scopes() {

@@ -1,5 +1,6 @@
 package net.erp.identity.token;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -38,7 +39,7 @@ public class AccessTokenIssuer {
      * @param sid the sign-in the token belongs to; a service token passes {@code null} and gets a new one
      * @param username the user's name, or {@code null} for a service token
      */
-    public IssuedToken issue(InstanceContext instance, String subject, String clientId, List<String> scopes,
+    public Uni<IssuedToken> issue(InstanceContext instance, String subject, String clientId, List<String> scopes,
             String sid, String username) {
         long now = System.currentTimeMillis() / 1000;
         String jti = randomId();
@@ -55,7 +56,7 @@ public class AccessTokenIssuer {
         if (username != null) {
             claims.setClaim("preferred_username", username);
         }
-        return new IssuedToken(keys.sign(claims, TYPE), jti, lifetime.toSeconds(), scopes);
+        return keys.sign(claims, TYPE).map(signed -> new IssuedToken(signed, jti, lifetime.toSeconds(), scopes));
     }
 
     /** 128 random bits, base64url. */

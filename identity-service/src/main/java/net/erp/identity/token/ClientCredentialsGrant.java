@@ -42,13 +42,13 @@ class ClientCredentialsGrant implements Grant {
     public Uni<TokenResponse> grant(TokenRequest request) {
         List<String> requested = requestedScopes(request);
         return clients.authenticate(request.instance().instanceId(), request.credentials())
-                .map(client -> {
+                .flatMap(client -> {
                     TrustedApplication app = requireSystemUser(client);
                     List<String> scopes = grantedScopes(app, requested);
-                    var token = issuer.issue(request.instance(), app.systemUser(), app.clientId(), scopes, null, null);
-                    audit(request, client, token);
-                    return TokenResponse.bearer(token);
-                });
+                    return issuer.issue(request.instance(), app.systemUser(), app.clientId(), scopes, null, null)
+                            .invoke(token -> audit(request, client, token));
+                })
+                .map(TokenResponse::bearer);
     }
 
     private static List<String> requestedScopes(TokenRequest request) {

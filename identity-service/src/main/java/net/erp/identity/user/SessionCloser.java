@@ -14,12 +14,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Asks session-service to close a user's sessions at once (docs/service-contract.md). Best effort: the user's
- * tokens are already cut off on the revocation list, so a session-service that cannot be reached costs only
- * licence seats until its sessions time out, and is logged.
+ * Asks session-service to close the sessions of a user or of one sign-in at once (docs/service-contract.md).
+ * Best effort: the tokens are already cut off on the revocation list, so a session-service that cannot be
+ * reached costs only licence seats until its sessions time out, and is logged.
  */
 @ApplicationScoped
-class SessionCloser {
+public class SessionCloser {
 
     private static final Logger LOG = Logger.getLogger(SessionCloser.class);
     private static final long TIMEOUT_MILLIS = 3_000;
@@ -40,19 +40,29 @@ class SessionCloser {
         web.close();
     }
 
-    Uni<Void> closeSessionsOf(String instanceId, String subject) {
+    /** Closes every session of the user {@code subject}. */
+    public Uni<Void> closeSessionsOf(String instanceId, String subject) {
+        return close(instanceId, new JsonObject().put("subject", subject), "user " + subject);
+    }
+
+    /** Closes the sessions of the sign-in {@code sid} (a reference token is a sign-in of its own). */
+    public Uni<Void> closeSignIn(String instanceId, String sid) {
+        return close(instanceId, new JsonObject().put("sid", sid), "sign-in " + sid);
+    }
+
+    private Uni<Void> close(String instanceId, JsonObject which, String whose) {
         String url = baseUrl + "/internal/instances/" + URLEncoder.encode(instanceId, StandardCharsets.UTF_8)
                 + "/sessions/close";
         return web.postAbs(url).putHeader(InternalCallFilter.HEADER, internalSecret).timeout(TIMEOUT_MILLIS)
-                .sendJsonObject(new JsonObject().put("subject", subject))
+                .sendJsonObject(which)
                 .invoke(response -> {
                     if (response.statusCode() != 200) {
-                        LOG.warnf("session-service answered %d when closing the sessions of user %s in %s",
-                                response.statusCode(), subject, instanceId);
+                        LOG.warnf("session-service answered %d when closing the sessions of %s in %s",
+                                response.statusCode(), whose, instanceId);
                     }
                 })
                 .onFailure().invoke(failure -> LOG.warnf("session-service cannot be reached to close the sessions "
-                        + "of user %s in %s: %s", subject, instanceId, failure.toString()))
+                        + "of %s in %s: %s", whose, instanceId, failure.toString()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }

@@ -1,5 +1,6 @@
 package net.erp.identity.user;
 
+import io.quarkus.arc.All;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import net.erp.contract.error.OAuthError;
 import net.erp.contract.revocation.RevocationList;
@@ -38,10 +40,11 @@ public class UserResource {
     private final Passwords passwords;
     private final RevocationList revocations;
     private final SessionCloser sessions;
+    private final List<UserCutOff> credentials;
     private final Duration accessTokenLifetime;
 
     UserResource(OperatorAccess operator, RegistryLookup registry, UserStore users, Passwords passwords,
-            RevocationList revocations, SessionCloser sessions,
+            RevocationList revocations, SessionCloser sessions, @All List<UserCutOff> credentials,
             @ConfigProperty(name = "platform.access-token-lifetime") Duration accessTokenLifetime) {
         this.operator = operator;
         this.registry = registry;
@@ -49,6 +52,7 @@ public class UserResource {
         this.passwords = passwords;
         this.revocations = revocations;
         this.sessions = sessions;
+        this.credentials = credentials;
         this.accessTokenLifetime = accessTokenLifetime;
     }
 
@@ -97,7 +101,18 @@ public class UserResource {
     private Uni<Void> cutOff(String instanceId, String userId) {
         return revocations.cutOffSubject(instanceId, userId, accessTokenLifetime)
                 .onFailure().transform(failure -> OAuthError.unavailable("the revocation list cannot be written"))
+                .call(() -> cutOffCredentials(instanceId, userId))
                 .call(() -> sessions.closeSessionsOf(instanceId, userId));
+    }
+
+    private Uni<Void> cutOffCredentials(String instanceId, String userId) {
+        if (credentials.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.join().all(credentials.stream().map(each -> each.cutOff(instanceId, userId)).toList())
+                .andFailFast()
+                .onFailure().transform(failure -> OAuthError.unavailable("the user's tokens cannot be revoked"))
+                .replaceWithVoid();
     }
 
     private Uni<Void> requireInstance(String instanceId) {

@@ -47,7 +47,7 @@ class UserResourceTest {
     private String tokenOf(String userId) {
         var instance = new Instance(tenant.id(), tenant.id(), List.of(tenant.host()), 10, List.of(), false);
         return issuer.issue(new InstanceContext(instance, tenant.issuer()), userId, "com.test/web",
-                List.of("openid"), null, "alice").value();
+                List.of("openid"), null, "alice").await().indefinitely().value();
     }
 
     @Test

@@ -31,7 +31,7 @@ class UserinfoTest {
     private String userToken(String... scopes) {
         var instance = new Instance(tenant.id(), tenant.id(), List.of(tenant.host()), 10, List.of(), false);
         return issuer.issue(new InstanceContext(instance, tenant.issuer()), "user-1", "com.test/web", List.of(scopes),
-                null, "alice").value();
+                null, "alice").await().indefinitely().value();
     }
 
     @Test
