@@ -220,13 +220,13 @@ class TokenEndpointErrorsTest {
     }
 
     @Test
-    void whenBodyIsOversizeThenRefusedWithoutServerError() {
+    void whenBodyIsOversizeThenRefusedWithInvalidRequest() {
         TestApp app = tenant.app();
 
         basic(app).contentType("application/x-www-form-urlencoded")
                 .body("grant_type=client_credentials&scope=" + "r".repeat(70 * 1024))
                 .post("/id/connect/token")
-                .then().statusCode(413);
+                .then().statusCode(413).body("error", equalTo("invalid_request"));
     }
 
     @Test

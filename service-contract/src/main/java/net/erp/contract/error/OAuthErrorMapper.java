@@ -84,7 +84,6 @@ public class OAuthErrorMapper {
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 406 -> "not_acceptable";
-            case 413 -> "request_too_large";
             case 415 -> "unsupported_media_type";
             default -> "invalid_request";
         };
