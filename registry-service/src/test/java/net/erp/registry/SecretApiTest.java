@@ -18,7 +18,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import net.erp.fixtures.LogLines;
 import net.erp.fixtures.RegistryStandIn;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,6 +108,28 @@ class SecretApiTest {
 
         asAdmin().post("/api/instances/{i}/apps/{c}/secrets", instanceId, clientId)
                 .then().statusCode(400).body("error_description", startsWith("secrets:"));
+    }
+
+    @Test
+    void createWhenTwentyRaceThenTenCreatedOthers400() throws Exception {
+        var pool = Executors.newFixedThreadPool(20);
+        var calls = new ArrayList<Future<Integer>>();
+
+        try {
+            for (int i = 0; i < 20; i++) {
+                calls.add(pool.submit(() -> asAdmin().post("/api/instances/{i}/apps/{c}/secrets", instanceId, clientId)
+                        .then().extract().statusCode()));
+            }
+            var statuses = new ArrayList<Integer>();
+            for (var call : calls) {
+                statuses.add(call.get());
+            }
+
+            assertEquals(10, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
+            assertEquals(10, statuses.stream().filter(status -> status == 400).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

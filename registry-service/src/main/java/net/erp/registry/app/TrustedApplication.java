@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.util.UUID;
 import net.erp.contract.error.OAuthError;
@@ -65,6 +66,16 @@ public class TrustedApplication extends PanacheEntityBase {
     /** The app of an instance, or a failure {@code 404 unknown_client}. */
     public static Uni<TrustedApplication> require(String instanceId, String clientId) {
         return findByClientId(instanceId, clientId).onItem().ifNull().failWith(() -> unknown(clientId));
+    }
+
+    /**
+     * The app, its row locked until the transaction ends ({@code SELECT ... FOR UPDATE}), or a failure
+     * {@code 404 unknown_client}: for a change that reads before it writes.
+     */
+    public static Uni<TrustedApplication> requireLocked(String instanceId, String clientId) {
+        return find("instanceId = ?1 and clientId = ?2", instanceId, clientId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).<TrustedApplication>firstResult()
+                .onItem().ifNull().failWith(() -> unknown(clientId));
     }
 
     /** The refusal of an app that does not exist. */

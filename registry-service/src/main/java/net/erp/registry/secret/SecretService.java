@@ -45,7 +45,8 @@ public class SecretService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant expiresAt = expiry(request, now);
         String value = hasher.generate();
-        return Panache.withTransaction(() -> requireApp(instanceId, clientId)
+        return Panache.withTransaction(() -> Instance.require(instanceId)
+                .chain(() -> TrustedApplication.requireLocked(instanceId, clientId))
                 .call(SecretService::requireRoom)
                 .chain(app -> stored(app, value, now, expiresAt).persist()))
                 .map(secret -> new NewSecret(((ClientSecret) secret).id, value, now, expiresAt))
@@ -80,6 +81,7 @@ public class SecretService {
         return Instance.require(instanceId).chain(() -> TrustedApplication.require(instanceId, clientId));
     }
 
+    /** Counts under the app's row lock, so that concurrent creates cannot pass the bound together. */
     private static Uni<Void> requireRoom(TrustedApplication app) {
         if (app.clientType == ClientType.PUBLIC) {
             return Uni.createFrom().failure(invalid("clientType", "a PUBLIC app has no secrets"));
