@@ -10,7 +10,6 @@ import net.erp.contract.error.OAuthError;
  */
 final class IssuePolicy {
 
-    static final String NONE = "NONE";
     static final String ADMINISTRATORS_ONLY = "ADMINISTRATORS_ONLY";
     static final String AUTHENTICATED_USERS = "AUTHENTICATED_USERS";
 
