@@ -19,13 +19,15 @@ import net.erp.identity.client.ClientCredentials;
 import net.erp.identity.form.FormParameters;
 import net.erp.identity.instance.InstanceContext;
 import net.erp.identity.instance.InstanceResolver;
+import net.erp.identity.reference.ReferenceTokens;
 import net.erp.identity.token.AccessTokenVerifier;
 import net.erp.identity.token.VerifiedAccessToken;
 
 /**
  * Token introspection (RFC 7662) for the access tokens of the instance the host names. The caller is a
  * confidential app of that instance or the operator. A token that is expired, badly signed, revoked or of
- * another instance is simply {@code {"active": false}}; the hint is ignored.
+ * another instance is simply {@code {"active": false}}; the hint is ignored. Reference tokens (PAT, SAT) are
+ * answered from their own store ({@link ReferenceTokens}).
  */
 @Path("/id/connect/introspect")
 public class IntrospectionResource {
@@ -33,11 +35,14 @@ public class IntrospectionResource {
     private final InstanceResolver instances;
     private final ClientAuthenticator clients;
     private final AccessTokenVerifier verifier;
+    private final ReferenceTokens references;
 
-    IntrospectionResource(InstanceResolver instances, ClientAuthenticator clients, AccessTokenVerifier verifier) {
+    IntrospectionResource(InstanceResolver instances, ClientAuthenticator clients, AccessTokenVerifier verifier,
+            ReferenceTokens references) {
         this.instances = instances;
         this.clients = clients;
         this.verifier = verifier;
+        this.references = references;
     }
 
     @POST
@@ -56,8 +61,9 @@ public class IntrospectionResource {
     }
 
     private Uni<Map<String, Object>> describe(String token, InstanceContext instance) {
-        return verifier.verify(token, instance)
-                .map(IntrospectionResource::active)
+        boolean reference = ReferenceTokens.looksLike(token);
+        return (reference ? references.verify(token, instance) : verifier.verify(token, instance))
+                .map(verified -> active(verified, reference ? "Bearer" : "access_token"))
                 .onFailure(IntrospectionResource::invalidToken).recoverWithItem(Map.of("active", false));
     }
 
@@ -67,7 +73,7 @@ public class IntrospectionResource {
         }
     }
 
-    private static Map<String, Object> active(VerifiedAccessToken token) {
+    private static Map<String, Object> active(VerifiedAccessToken token, String tokenType) {
         var answer = new LinkedHashMap<String, Object>();
         answer.put("active", true);
         answer.put("scope", String.join(" ", token.scopes()));
@@ -76,7 +82,7 @@ public class IntrospectionResource {
         if (token.username() != null) {
             answer.put("username", token.username());
         }
-        answer.put("token_type", "access_token");
+        answer.put("token_type", tokenType);
         answer.put("exp", token.expiresAt());
         answer.put("iat", token.issuedAt());
         answer.put("iss", token.issuer());

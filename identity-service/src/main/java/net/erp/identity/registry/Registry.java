@@ -61,6 +61,12 @@ class Registry {
         return send(web.getAbs(baseUrl + "/internal/instances/" + segment(instanceId)), null, Instance.class);
     }
 
+    /** The app's public record, or empty for an unknown app. */
+    Uni<Optional<TrustedApplication>> app(String instanceId, String clientId) {
+        String url = baseUrl + "/internal/instances/" + segment(instanceId) + "/apps/" + segment(clientId);
+        return send(web.getAbs(url), null, TrustedApplication.class);
+    }
+
     /** Whether {@code secret} (null for a public app) authenticates the app; empty for an unknown app. */
     Uni<Optional<AppAuthentication>> authenticate(String instanceId, String clientId, String secret) {
         String url = baseUrl + "/internal/instances/" + segment(instanceId) + "/apps/" + segment(clientId)

@@ -28,11 +28,15 @@ public class RegistryLookup {
     private record AppKey(String instanceId, String clientId, String secretDigest) {
     }
 
+    private record AppId(String instanceId, String clientId) {
+    }
+
     private final Registry registry;
     private final long ttlMillis;
     private final RefreshingCache<String, Optional<Instance>> hosts;
     private final RefreshingCache<String, Optional<Instance>> instances;
     private final RefreshingCache<AppKey, Optional<AppAuthentication>> apps;
+    private final RefreshingCache<AppId, Optional<TrustedApplication>> records;
 
     RegistryLookup(Registry registry, @ConfigProperty(name = "identity.registry.cache-ttl") Duration ttl) {
         this.registry = registry;
@@ -40,6 +44,7 @@ public class RegistryLookup {
         this.hosts = new RefreshingCache<>(CAPACITY, found -> expiry());
         this.instances = new RefreshingCache<>(CAPACITY, found -> expiry());
         this.apps = new RefreshingCache<>(CAPACITY, this::expiry);
+        this.records = new RefreshingCache<>(CAPACITY, found -> expiry());
     }
 
     /** The instance a request host (lower case, no port) belongs to. */
@@ -49,6 +54,11 @@ public class RegistryLookup {
 
     public Uni<Optional<Instance>> instance(String instanceId) {
         return instances.get(instanceId, () -> registry.instance(instanceId));
+    }
+
+    /** The public record of an app, enabled or not (reference tokens); "unknown" is cached as well. */
+    public Uni<Optional<TrustedApplication>> app(String instanceId, String clientId) {
+        return records.get(new AppId(instanceId, clientId), () -> registry.app(instanceId, clientId));
     }
 
     /**
@@ -71,9 +81,11 @@ public class RegistryLookup {
             hosts.removeIf((host, found) -> found.isEmpty() || found.get().id().equals(instanceId));
             instances.removeIf((id, found) -> id.equals(instanceId));
             apps.removeIf((key, app) -> key.instanceId().equals(instanceId));
+            records.removeIf((key, app) -> key.instanceId().equals(instanceId));
         } else {
             apps.removeIf((key, app) -> key.instanceId().equals(instanceId)
                     && key.clientId().equals(change.clientId()));
+            records.removeIf((key, app) -> key.equals(new AppId(instanceId, change.clientId())));
         }
     }
 
@@ -82,6 +94,7 @@ public class RegistryLookup {
         hosts.clear();
         instances.clear();
         apps.clear();
+        records.clear();
     }
 
     private long expiry() {

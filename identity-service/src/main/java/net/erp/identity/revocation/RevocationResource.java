@@ -19,6 +19,7 @@ import net.erp.identity.client.ClientCredentials;
 import net.erp.identity.form.FormParameters;
 import net.erp.identity.instance.InstanceContext;
 import net.erp.identity.instance.InstanceResolver;
+import net.erp.identity.reference.ReferenceTokens;
 import net.erp.identity.token.AccessTokenVerifier;
 import net.erp.identity.token.VerifiedAccessToken;
 import org.jboss.logging.Logger;
@@ -27,6 +28,7 @@ import org.jboss.logging.Logger;
  * Token revocation (RFC 7009) for access tokens: the token's own app (or the operator) puts its {@code jti}
  * on the revocation list until it expires, so every service refuses it from then on. An unknown, invalid,
  * expired or already revoked token is answered with 200 all the same (section 2.2); the hint is ignored.
+ * Reference tokens are revoked in their own store as well ({@link ReferenceTokens}).
  */
 @Path("/id/connect/revocation")
 public class RevocationResource {
@@ -37,13 +39,15 @@ public class RevocationResource {
     private final ClientAuthenticator clients;
     private final AccessTokenVerifier verifier;
     private final RevocationList revocations;
+    private final ReferenceTokens references;
 
     RevocationResource(InstanceResolver instances, ClientAuthenticator clients, AccessTokenVerifier verifier,
-            RevocationList revocations) {
+            RevocationList revocations, ReferenceTokens references) {
         this.instances = instances;
         this.clients = clients;
         this.verifier = verifier;
         this.revocations = revocations;
+        this.references = references;
     }
 
     @POST
@@ -60,6 +64,9 @@ public class RevocationResource {
     }
 
     private Uni<Void> revoke(String token, InstanceContext instance, AuthenticatedClient caller) {
+        if (ReferenceTokens.looksLike(token)) {
+            return references.revoke(token, instance, caller);
+        }
         return verifier.verify(token, instance)
                 .flatMap(verified -> {
                     if (!caller.operator() && !verified.clientId().equals(caller.clientId())) {

@@ -13,41 +13,54 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import net.erp.contract.error.OAuthError;
+import net.erp.identity.instance.InstanceContext;
 import net.erp.identity.instance.InstanceResolver;
+import net.erp.identity.reference.ApiKeyCredential;
+import net.erp.identity.reference.ReferenceTokens;
 import net.erp.identity.token.AccessTokenVerifier;
-import net.erp.identity.token.BearerToken;
 import net.erp.identity.token.VerifiedAccessToken;
 
 /**
  * The UserInfo endpoint (OpenID Connect Core 1.0 section 5.3) as far as access tokens go: a missing token is
  * 401 {@code Bearer}; a bad, expired, revoked or foreign one 401 {@code invalid_token}; a token without a user
- * (a service token) or without {@code openid} 403 {@code insufficient_scope}.
+ * (a service token, a SAT) or without {@code openid} 403 {@code insufficient_scope}. A reference token may also
+ * come in an {@code X-Api-Key} or {@code Api-Key} header ({@link ApiKeyCredential}).
  */
 @Path("/id/connect/userinfo")
 public class UserinfoResource {
 
     private final InstanceResolver instances;
     private final AccessTokenVerifier verifier;
+    private final ReferenceTokens references;
 
-    UserinfoResource(InstanceResolver instances, AccessTokenVerifier verifier) {
+    UserinfoResource(InstanceResolver instances, AccessTokenVerifier verifier, ReferenceTokens references) {
         this.instances = instances;
         this.verifier = verifier;
+        this.references = references;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Map<String, Object>> get(@Context HttpServerRequest http,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(ApiKeyCredential.X_API_KEY) String xApiKey,
+            @HeaderParam(ApiKeyCredential.API_KEY) String apiKey) {
         return instances.resolve(http)
-                .flatMap(instance -> verifier.verify(BearerToken.from(authorization), instance))
+                .flatMap(instance -> verify(ApiKeyCredential.from(authorization, xApiKey, apiKey), instance))
                 .map(UserinfoResource::claims);
     }
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Map<String, Object>> post(@Context HttpServerRequest http,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return get(http, authorization);
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(ApiKeyCredential.X_API_KEY) String xApiKey,
+            @HeaderParam(ApiKeyCredential.API_KEY) String apiKey) {
+        return get(http, authorization, xApiKey, apiKey);
+    }
+
+    private Uni<VerifiedAccessToken> verify(String token, InstanceContext instance) {
+        return ReferenceTokens.looksLike(token) ? references.verify(token, instance) : verifier.verify(token, instance);
     }
 
     private static Map<String, Object> claims(VerifiedAccessToken token) {

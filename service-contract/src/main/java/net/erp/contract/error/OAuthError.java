@@ -82,6 +82,11 @@ public final class OAuthError extends RuntimeException {
         return new OAuthError(403, "insufficient_scope", description, Challenge.BEARER_ERROR, Map.of());
     }
 
+    /** The caller proved who it is but may not do this (e.g. issue a reference token for another user). */
+    public static OAuthError forbidden(String description) {
+        return of(403, "access_denied", description);
+    }
+
     public static OAuthError notFound(String error, String description) {
         return of(404, error, description);
     }
