@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import net.erp.session.token.BearerTokens;
 
-/** Opening, touching and closing the licence-slot session of a bearer token (SPEC "Sessions and licences"). */
+/** Opening, touching and closing the licence-slot session of a token (SPEC "Sessions and licences"). */
 @Path("/api/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {

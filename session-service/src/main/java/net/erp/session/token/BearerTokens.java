@@ -32,10 +32,10 @@ import net.erp.session.config.SessionConfig;
 public class BearerTokens {
 
     /** The header a reference token may travel in instead of {@code Authorization}. */
-    public static final String API_KEY = "X-Api-Key";
+    private static final String API_KEY = "X-Api-Key";
 
     /** The other header a reference token may travel in. */
-    public static final String API_KEY_SHORT = "Api-Key";
+    private static final String API_KEY_SHORT = "Api-Key";
 
     private static final String SCHEME = "bearer ";
 
