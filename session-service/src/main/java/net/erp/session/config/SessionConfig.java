@@ -36,7 +36,17 @@ public interface SessionConfig {
     @WithDefault("PT15S")
     Duration gaugeRefreshInterval();
 
-    /** At most this many verified tokens are remembered (by hash, until their {@code exp}). */
+    /**
+     * At most this many verified tokens are remembered (by hash, until their {@code exp}); the answers of
+     * the reference-token introspection are bounded by the same number.
+     */
     @WithDefault("100000")
     int verifiedTokenCacheSize();
+
+    /**
+     * How long identity-service's answer on a reference token (PAT/SAT), active or not, is used before the
+     * token is introspected again: a revoked reference token is refused this long after at most.
+     */
+    @WithDefault("PT3S")
+    Duration referenceTokenCacheTtl();
 }

@@ -2,10 +2,10 @@ package net.erp.session.session;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import net.erp.session.token.BearerTokens;
@@ -25,8 +25,8 @@ public class LicenseResource {
 
     /** Needs a token with the scope {@code admin}. */
     @GET
-    public Uni<LicenseReport> report(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    public Uni<LicenseReport> report(@Context HttpHeaders headers,
             @PathParam("instanceId") String instanceId) {
-        return tokens.verify(authorization).flatMap(token -> sessions.report(token, instanceId));
+        return tokens.verify(headers).flatMap(token -> sessions.report(token, instanceId));
     }
 }

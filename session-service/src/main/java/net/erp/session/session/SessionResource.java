@@ -2,17 +2,17 @@ package net.erp.session.session;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import net.erp.session.token.BearerTokens;
 
-/** Opening, touching and closing the licence-slot session of a bearer token (SPEC "Sessions and licences"). */
+/** Opening, touching and closing the licence-slot session of a token (SPEC "Sessions and licences"). */
 @Path("/api/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
@@ -27,8 +27,8 @@ public class SessionResource {
 
     /** Opens the token's session, or counts the call as activity of the open one. */
     @POST
-    public Uni<SessionGrant> open(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return tokens.verify(authorization).flatMap(sessions::open);
+    public Uni<SessionGrant> open(@Context HttpHeaders headers) {
+        return tokens.verify(headers).flatMap(sessions::open);
     }
 
     /**
@@ -37,9 +37,9 @@ public class SessionResource {
      */
     @DELETE
     @Path("/{sessionId}")
-    public Uni<Void> close(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    public Uni<Void> close(@Context HttpHeaders headers,
             @PathParam("sessionId") String sessionId, @QueryParam("instanceId") String instanceId) {
-        return tokens.verify(authorization).flatMap(token -> sessions.close(token,
+        return tokens.verify(headers).flatMap(token -> sessions.close(token,
                 instanceId == null || instanceId.isBlank() ? token.instanceId() : instanceId, sessionId));
     }
 }

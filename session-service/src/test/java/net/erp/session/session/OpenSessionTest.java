@@ -121,11 +121,4 @@ class OpenSessionTest {
                 .header("WWW-Authenticate", containsString("error=\"invalid_token\""))
                 .body("error", equalTo("invalid_token"));
     }
-
-    @Test
-    void openWhenReferenceTokenThenInvalidTokenUntilIntrospectionExists() {
-        given().header("Authorization", "Bearer erp_pat_0123456789abcdef")
-                .when().post("/api/sessions")
-                .then().statusCode(401).body("error", equalTo("invalid_token"));
-    }
 }

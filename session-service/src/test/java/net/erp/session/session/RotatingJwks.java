@@ -27,7 +27,8 @@ import org.jose4j.lang.JoseException;
 
 /**
  * identity-service's JWKS as a rotation shows it: the test issuer's keys (and its availability) plus keys
- * a test publishes later. It counts the fetches, so a test can see when the service asked again.
+ * a test publishes later. It counts the fetches, so a test can see when the service asked again. The
+ * introspection of reference tokens is relayed to the test issuer as it is.
  */
 public final class RotatingJwks {
 
@@ -39,6 +40,7 @@ public final class RotatingJwks {
     RotatingJwks() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/internal/jwks", this::serve);
+        server.createContext("/internal/reference-tokens/introspect", this::relay);
         server.start();
     }
 
@@ -101,6 +103,27 @@ public final class RotatingJwks {
             exchange.getResponseBody().write(body);
         } catch (InterruptedException | JoseException e) {
             exchange.sendResponseHeaders(500, -1);
+        }
+    }
+
+    private void relay(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String secret = exchange.getRequestHeaders().getFirst("X-Internal-Secret");
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            URI.create(TestIssuer.shared().baseUrl() + exchange.getRequestURI().getPath()))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
+            if (secret != null) {
+                request.header("X-Internal-Secret", secret);
+            }
+            HttpResponse<byte[]> issuer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(issuer.statusCode(), issuer.body().length);
+            exchange.getResponseBody().write(issuer.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // The issuer dropped the connection: so does the relay, by closing the exchange unanswered.
         }
     }
 

@@ -35,6 +35,16 @@ final class TestInstance {
         return TestIssuer.shared().token(id).user(username).subject("user-" + username);
     }
 
+    /** A PAT of the user {@code user-<username>}, active at the test issuer's introspection. */
+    TestIssuer.ReferenceToken personalToken(String username) {
+        return TestIssuer.shared().referenceToken(id).personal("user-" + username, username).register();
+    }
+
+    /** A SAT acting as the system user, active at the test issuer's introspection. */
+    TestIssuer.ReferenceToken systemToken(String systemUser) {
+        return TestIssuer.shared().referenceToken(id).systemUser(systemUser).register();
+    }
+
     /** An operator's token: the scope admin, from an instance of its own. */
     static TestIssuer.Token operatorToken() {
         return TestIssuer.shared().token("operator-" + UUID.randomUUID()).scope("admin");
