@@ -33,7 +33,8 @@ class ReferenceTokenIssuer {
     }
 
     Uni<IssuedReferenceToken> issue(String instanceId, ReferenceTokenCaller caller, NewReferenceToken request) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // Microseconds, as PostgreSQL keeps them: the listing's order by creation is then the real one.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         NewReferenceToken.Checked checked = request.checked(now, maxLifetime);
         return registry.app(instanceId, checked.clientId())
                 .map(found -> found.filter(TrustedApplication::enabled).orElseThrow(() ->
