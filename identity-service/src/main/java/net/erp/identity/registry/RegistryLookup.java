@@ -60,6 +60,17 @@ public class RegistryLookup {
         return apps.get(key, () -> registry.authenticate(instanceId, clientId, secret)).map(answer -> answer.filter(RegistryLookup::succeeded).map(AppAuthentication::app));
     }
 
+    /**
+     * The public record of an app, whether or not it is enabled, for the endpoints a browser reaches
+     * (authorize, endsession), where no client authenticates. Empty for an unknown app. Asked through the
+     * authenticate call with no secret, whose answer carries the record; never cached, as failed
+     * authentications are not.
+     */
+    public Uni<Optional<TrustedApplication>> app(String instanceId, String clientId) {
+        return registry.authenticate(instanceId, clientId, null)
+                .map(answer -> answer.map(AppAuthentication::app));
+    }
+
     /** Drops what a registry change names (docs/service-contract.md, "Registry change events"). */
     void drop(@Observes RegistryChange change) {
         if (change.type() == RegistryChange.Type.ALL) {

@@ -17,21 +17,27 @@ import net.erp.identity.instance.InstanceResolver;
 import net.erp.identity.token.AccessTokenVerifier;
 import net.erp.identity.token.BearerToken;
 import net.erp.identity.token.VerifiedAccessToken;
+import net.erp.identity.user.User;
+import net.erp.identity.user.UserDirectory;
 
 /**
  * The UserInfo endpoint (OpenID Connect Core 1.0 section 5.3) as far as access tokens go: a missing token is
  * 401 {@code Bearer}; a bad, expired, revoked or foreign one 401 {@code invalid_token}; a token without a user
- * (a service token) or without {@code openid} 403 {@code insufficient_scope}.
+ * (a service token) or without {@code openid} 403 {@code insufficient_scope}. A user's token gets {@code sub}
+ * and {@code preferred_username}; with {@code profile} also {@code name}, and with {@code profile} or
+ * {@code email} also {@code email} (section 5.4), when the user has them.
  */
 @Path("/id/connect/userinfo")
 public class UserinfoResource {
 
     private final InstanceResolver instances;
     private final AccessTokenVerifier verifier;
+    private final UserDirectory users;
 
-    UserinfoResource(InstanceResolver instances, AccessTokenVerifier verifier) {
+    UserinfoResource(InstanceResolver instances, AccessTokenVerifier verifier, UserDirectory users) {
         this.instances = instances;
         this.verifier = verifier;
+        this.users = users;
     }
 
     @GET
@@ -40,7 +46,9 @@ public class UserinfoResource {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         return instances.resolve(http)
                 .flatMap(instance -> verifier.verify(BearerToken.from(authorization), instance))
-                .map(UserinfoResource::claims);
+                .map(UserinfoResource::requireUser)
+                .flatMap(token -> users.find(token.instanceId(), token.subject())
+                        .map(user -> claims(token, user.orElse(null))));
     }
 
     @POST
@@ -50,17 +58,29 @@ public class UserinfoResource {
         return get(http, authorization);
     }
 
-    private static Map<String, Object> claims(VerifiedAccessToken token) {
+    private static VerifiedAccessToken requireUser(VerifiedAccessToken token) {
         if (token.serviceToken()) {
             throw OAuthError.insufficientScope("userinfo needs a token of a signed-in user");
         }
         if (!token.hasScope("openid")) {
             throw OAuthError.insufficientScope("userinfo needs the scope openid");
         }
-        // Not yet: profile claims (name, email) come with the users of interactive sign-in.
+        return token;
+    }
+
+    private static Map<String, Object> claims(VerifiedAccessToken token, User user) {
         var claims = new LinkedHashMap<String, Object>();
         claims.put("sub", token.subject());
         claims.put("preferred_username", token.username());
+        if (user == null) {
+            return claims;
+        }
+        if (token.hasScope("profile") && user.name() != null) {
+            claims.put("name", user.name());
+        }
+        if ((token.hasScope("profile") || token.hasScope("email")) && user.email() != null) {
+            claims.put("email", user.email());
+        }
         return claims;
     }
 }
