@@ -14,6 +14,7 @@ import net.erp.identity.client.AuthenticatedClient;
 import net.erp.identity.client.ClientAuthenticator;
 import net.erp.identity.idtoken.IdTokenIssuer;
 import net.erp.identity.idtoken.IdTokenIssuer.IdTokenContent;
+import net.erp.identity.refresh.RefreshTokens;
 import net.erp.identity.token.AccessTokenIssuer;
 import net.erp.identity.token.AccessTokenIssuer.IssuedToken;
 import net.erp.identity.token.Grant;
@@ -27,7 +28,8 @@ import org.jboss.logging.Logger;
  * The authorization code grant (RFC 6749 section 4.1.3, OpenID Connect Core 1.0 section 3.1.3): the app the
  * code was issued to (client_secret_basic, client_secret_post, or {@code none} for a public app), the same
  * {@code redirect_uri}, and the PKCE {@code code_verifier} of the challenge (RFC 7636 section 4.6). A code
- * works once; a second try is {@code invalid_grant} and revokes what the first one issued.
+ * works once; a second try is {@code invalid_grant} and revokes what the first one issued. With
+ * {@code offline_access} the answer also starts a refresh-token family.
  */
 @ApplicationScoped
 class AuthorizationCodeGrant implements Grant {
@@ -42,15 +44,18 @@ class AuthorizationCodeGrant implements Grant {
     private final AccessTokenIssuer accessTokens;
     private final IdTokenIssuer idTokens;
     private final RevocationList revocations;
+    private final RefreshTokens refreshTokens;
 
     AuthorizationCodeGrant(ClientAuthenticator clients, AuthorizationCodes codes, UserDirectory users,
-            AccessTokenIssuer accessTokens, IdTokenIssuer idTokens, RevocationList revocations) {
+            AccessTokenIssuer accessTokens, IdTokenIssuer idTokens, RevocationList revocations,
+            RefreshTokens refreshTokens) {
         this.clients = clients;
         this.codes = codes;
         this.users = users;
         this.accessTokens = accessTokens;
         this.idTokens = idTokens;
         this.revocations = revocations;
+        this.refreshTokens = refreshTokens;
     }
 
     @Override
@@ -74,7 +79,7 @@ class AuthorizationCodeGrant implements Grant {
                     AuthorizationCode granted = check(found.get(), client, redirectUri, verifier);
                     return users.find(instanceId, granted.userId())
                             .map(user -> user.orElseThrow(() -> OAuthError.invalidGrant("the user no longer exists")))
-                            .flatMap(user -> issue(request, granted, user, code));
+                            .flatMap(user -> issue(request, client, granted, user, code));
                 }));
     }
 
@@ -103,14 +108,17 @@ class AuthorizationCodeGrant implements Grant {
         return code;
     }
 
-    private Uni<TokenResponse> issue(TokenRequest request, AuthorizationCode code, User user, String value) {
+    private Uni<TokenResponse> issue(TokenRequest request, AuthenticatedClient client, AuthorizationCode code,
+            User user, String value) {
         String instanceId = request.instance().instanceId();
         return accessTokens.issue(request.instance(), user.id(), code.clientId(), code.scopes(), code.sid(),
                         user.username())
-                .flatMap(token -> idToken(request, code, user, token)
-                        .map(idToken -> TokenResponse.bearer(token).with(null, idToken))
-                        .call(() -> codes.redeemed(instanceId, value,
-                                new AuthorizationCodes.Redeemed(token.jti(), expiry(token), null)))
+                .flatMap(token -> Uni.combine().all().unis(idToken(request, code, user, token),
+                                refreshToken(client, code, user)).asTuple()
+                        .call(both -> codes.redeemed(instanceId, value, new AuthorizationCodes.Redeemed(token.jti(),
+                                expiry(token), both.getItem2() == null ? null : both.getItem2().familyId())))
+                        .map(both -> TokenResponse.bearer(token).with(
+                                both.getItem2() == null ? null : both.getItem2().value(), both.getItem1()))
                         .invoke(() -> AUDIT.infof("event=token.issued grant_type=authorization_code instance=%s "
                                         + "client_id=%s user=%s sid=%s jti=%s scope=\"%s\"", instanceId,
                                 code.clientId(), user.id(), code.sid(), token.jti(), String.join(" ", code.scopes()))));
@@ -124,6 +132,13 @@ class AuthorizationCodeGrant implements Grant {
                 code.authTime(), code.nonce(), user.username()), token.value());
     }
 
+    private Uni<RefreshTokens.Started> refreshToken(AuthenticatedClient client, AuthorizationCode code, User user) {
+        if (!code.scopes().contains("offline_access")) {
+            return Uni.createFrom().nullItem();
+        }
+        return refreshTokens.start(client, user.id(), user.username(), code.sid(), code.scopes(), code.authTime());
+    }
+
     private Uni<Void> revokeFirstUse(String instanceId, AuthenticatedClient client, String code) {
         return codes.reused(instanceId, code).flatMap(found -> {
             if (found.isEmpty()) {
@@ -131,8 +146,10 @@ class AuthorizationCodeGrant implements Grant {
             }
             AUDIT.infof("event=code.reused instance=%s client_id=%s jti=%s", instanceId, client.clientId(),
                     found.get().jti());
+            Uni<Void> family = found.get().refreshFamily() == null ? Uni.createFrom().voidItem()
+                    : refreshTokens.revokeFamily(instanceId, found.get().refreshFamily());
             return revocations.revokeToken(instanceId, found.get().jti(),
-                    Instant.ofEpochSecond(found.get().expiresAt()));
+                    Instant.ofEpochSecond(found.get().expiresAt())).call(() -> family);
         });
     }
 

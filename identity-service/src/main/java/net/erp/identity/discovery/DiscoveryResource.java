@@ -84,7 +84,7 @@ public class DiscoveryResource {
         document.put("end_session_endpoint", instance.endpoint("/connect/endsession"));
         document.put("scopes_supported", List.of("openid", "profile", "read", "update", "offline_access"));
         document.put("response_types_supported", List.of("code"));
-        document.put("grant_types_supported", List.of("authorization_code", "client_credentials"));
+        document.put("grant_types_supported", List.of("authorization_code", "client_credentials", "refresh_token"));
         document.put("response_modes_supported", List.of("query"));
         document.put("prompt_values_supported", List.of("none", "login"));
         document.put("authorization_response_iss_parameter_supported", true);

@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
@@ -18,6 +19,7 @@ import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
@@ -138,11 +140,20 @@ public final class OidcClient {
 
     /** Any grant at the token endpoint, authenticated as the app. */
     public Response token(AuthorizationGrant grant) {
+        return token(grant, null);
+    }
+
+    /** The refresh token grant, with a scope when one is given. */
+    public Response refresh(String refreshToken, String scope) {
+        return token(new RefreshTokenGrant(new RefreshToken(refreshToken)), scope == null ? null : Scope.parse(scope));
+    }
+
+    private Response token(AuthorizationGrant grant, Scope scope) {
         URI endpoint = URI.create(tenant.issuer() + "/connect/token");
         TokenRequest request = app.secret() == null
-                ? new TokenRequest(endpoint, new ClientID(app.clientId()), grant)
+                ? new TokenRequest(endpoint, new ClientID(app.clientId()), grant, scope)
                 : new TokenRequest(endpoint, (ClientAuthentication) new ClientSecretBasic(
-                        new ClientID(app.clientId()), new Secret(app.secret())), grant);
+                        new ClientID(app.clientId()), new Secret(app.secret())), grant, scope);
         HTTPRequest http = request.toHTTPRequest();
         var call = tenant.request().contentType("application/x-www-form-urlencoded").body(http.getBody());
         for (Map.Entry<String, List<String>> header : http.getHeaderMap().entrySet()) {
