@@ -23,7 +23,8 @@ public final class HtmlPage {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
                 .header("X-Frame-Options", "DENY")
-                .header("Content-Security-Policy", "default-src 'none'; form-action 'self'; frame-ancestors 'none'")
+                // No form-action: browsers apply it to the redirect that answers the form, and that goes to the app.
+                .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
                 .header("Referrer-Policy", "no-referrer")
                 .entity(html)
                 .build();

@@ -119,6 +119,29 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
+    void authorizeWhenPromptNoneAndSignedInThenCode() throws Exception {
+        OidcClient client = OidcClient.confidential(tenant);
+        client.signIn(browser, user, "openid", new Nonce(), null);
+        var request = client.request("openid", OidcClient.state(), new Nonce(), null).toURI();
+
+        Response answer = browser.open(java.net.URI.create(request + "&prompt=none"));
+
+        answer.then().statusCode(302).header("Location", containsString("code="));
+    }
+
+    @Test
+    void authorizeWhenMaxAgeZeroThenFormDespiteSignIn() throws Exception {
+        OidcClient client = OidcClient.confidential(tenant);
+        client.signIn(browser, user, "openid", new Nonce(), null);
+        Thread.sleep(1_100);
+        var request = client.request("openid", OidcClient.state(), new Nonce(), null).toURI();
+
+        Response answer = browser.open(java.net.URI.create(request + "&max_age=0"));
+
+        answer.then().statusCode(200).body(containsString("name=\"password\""));
+    }
+
+    @Test
     void loginWhenSucceededThenCookieHttpOnlyLaxScopedToId() throws Exception {
         OidcClient client = OidcClient.confidential(tenant);
         Response page = browser.open(client.request("openid", OidcClient.state(), new Nonce(), null).toURI());

@@ -58,6 +58,13 @@ class AuthorizeErrorsTest {
     }
 
     @Test
+    void authorizeWhenHostOfNoInstanceThenUnknownInstance() {
+        io.restassured.RestAssured.given().header("Host", "nobody.example.test").redirects().follow(false)
+                .get("/id/connect/authorize?client_id=x")
+                .then().statusCode(404).body("error", org.hamcrest.Matchers.equalTo("unknown_instance"));
+    }
+
+    @Test
     void authorizeWhenClientUnknownThenErrorPage() {
         OidcClient client = OidcClient.confidential(tenant);
 

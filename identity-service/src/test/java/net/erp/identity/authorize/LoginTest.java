@@ -124,6 +124,14 @@ class LoginTest {
     }
 
     @Test
+    void loginWhenPasswordWrongThenFailureCounted() {
+        browser.signIn(loginPage(), user.username(), "wrong-" + user.password());
+
+        tenant.request().get("/q/metrics").then().statusCode(200)
+                .body(containsString("signins_total{instance=\"" + tenant.id() + "\",outcome=\"failure\"} 1.0"));
+    }
+
+    @Test
     void loginWhenTooManyWrongPasswordsThenRightOneRefusedToo() {
         Response page = loginPage();
         for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {

@@ -26,6 +26,7 @@ import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import io.restassured.response.Response;
 import java.net.URI;
@@ -47,6 +48,7 @@ public final class OidcClient {
 
     private final TestTenant tenant;
     private final TestApp app;
+    private OIDCProviderMetadata provider;
 
     private OidcClient(TestTenant tenant, TestApp app) {
         this.tenant = tenant;
@@ -76,6 +78,15 @@ public final class OidcClient {
                 .put();
     }
 
+    /** The instance's discovery document, read once, as the library parses it. */
+    public OIDCProviderMetadata provider() throws Exception {
+        if (provider == null) {
+            provider = OIDCProviderMetadata.parse(tenant.request().get("/id/.well-known/openid-configuration")
+                    .then().statusCode(200).extract().asString());
+        }
+        return provider;
+    }
+
     public TestApp app() {
         return app;
     }
@@ -92,9 +103,15 @@ public final class OidcClient {
 
     /** An authorization request with state, nonce and, when {@code verifier} is given, S256 PKCE. */
     public AuthenticationRequest request(String scope, State state, Nonce nonce, CodeVerifier verifier) {
+        URI endpoint;
+        try {
+            endpoint = provider().getAuthorizationEndpointURI();
+        } catch (Exception e) {
+            throw new AssertionError("the discovery document cannot be read", e);
+        }
         var builder = new AuthenticationRequest.Builder(ResponseType.CODE, Scope.parse(scope),
                 new ClientID(app.clientId()), URI.create(REDIRECT))
-                .endpointURI(URI.create(tenant.issuer() + "/connect/authorize"))
+                .endpointURI(endpoint)
                 .state(state).nonce(nonce);
         if (verifier != null) {
             builder.codeChallenge(verifier, CodeChallengeMethod.S256);
@@ -149,7 +166,12 @@ public final class OidcClient {
     }
 
     private Response token(AuthorizationGrant grant, Scope scope) {
-        URI endpoint = URI.create(tenant.issuer() + "/connect/token");
+        URI endpoint;
+        try {
+            endpoint = provider().getTokenEndpointURI();
+        } catch (Exception e) {
+            throw new AssertionError("the discovery document cannot be read", e);
+        }
         TokenRequest request = app.secret() == null
                 ? new TokenRequest(endpoint, new ClientID(app.clientId()), grant, scope)
                 : new TokenRequest(endpoint, (ClientAuthentication) new ClientSecretBasic(
@@ -161,7 +183,7 @@ public final class OidcClient {
                 call.header("Authorization", header.getValue().get(0));
             }
         }
-        return call.post("/id/connect/token");
+        return call.post(endpoint.getPath());
     }
 
     /** The tokens of a successful token response. */
@@ -178,8 +200,8 @@ public final class OidcClient {
 
     /** A validator of this app's ID tokens against the instance's JWKS. */
     public IDTokenValidator idTokenValidator() throws Exception {
-        String jwks = tenant.request().get("/id/.well-known/openid-configuration/jwks").asString();
-        return new IDTokenValidator(new Issuer(tenant.issuer()), new ClientID(app.clientId()), JWSAlgorithm.RS256,
+        String jwks = tenant.request().get(provider().getJWKSetURI().getPath()).asString();
+        return new IDTokenValidator(provider().getIssuer(), new ClientID(app.clientId()), JWSAlgorithm.RS256,
                 JWKSet.parse(jwks));
     }
 
