@@ -156,12 +156,13 @@ public class EndSessionResource {
 
     private Uni<Void> end(InstanceContext instance, SignIn signIn, String cookie, String clientId) {
         String instanceId = instance.instanceId();
-        return signIns.end(instanceId, cookie)
-                .call(() -> revocations.endSignIn(instanceId, signIn.sid(), accessTokenLifetime)
-                        .onFailure().transform(failure -> OAuthError.unavailable("the sign-out cannot be recorded")))
+        // The sign-in goes last but one: when a step before it fails, the user can confirm again.
+        return revocations.endSignIn(instanceId, signIn.sid(), accessTokenLifetime)
+                .onFailure().transform(failure -> OAuthError.unavailable("the sign-out cannot be recorded"))
                 .call(() -> hooks.isEmpty() ? Uni.createFrom().voidItem()
                         : Uni.join().all(hooks.stream().map(hook -> hook.signedOut(instanceId, signIn)).toList())
                                 .andFailFast().replaceWithVoid())
+                .call(() -> signIns.end(instanceId, cookie))
                 .call(() -> sessions.closeSignIn(instanceId, signIn.sid()))
                 .invoke(() -> AUDIT.infof("event=logout instance=%s client_id=%s user=%s sid=%s", instanceId,
                         clientId == null ? "-" : clientId, signIn.userId(), signIn.sid()));

@@ -156,6 +156,14 @@ class EndSessionTest {
     }
 
     @Test
+    void endSessionWhenHintSignatureTamperedThenErrorPage() {
+        String[] parts = idToken().split("\\.");
+        String tampered = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+
+        logout("id_token_hint=" + tampered).then().statusCode(400).header("Location", nullValue());
+    }
+
+    @Test
     void endSessionWhenHintOfAnotherInstanceThenErrorPage() throws Exception {
         TestTenant other = TestTenant.create();
         TestUser stranger = TestUsers.create(other, "INTERNAL");

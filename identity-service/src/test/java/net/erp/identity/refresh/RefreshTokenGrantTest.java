@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import net.erp.contract.registry.RegistryChange;
+import net.erp.fixtures.LogLines;
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -112,6 +113,20 @@ class RefreshTokenGrantTest {
 
         tenant.request().auth().oauth2(access).get("/id/connect/userinfo")
                 .then().statusCode(401).body("error", equalTo("invalid_token"));
+    }
+
+    @Test
+    void refreshWhenRotatedTokenUsedAgainThenAuditReuseWithoutToken() {
+        client.refresh(refreshToken(), null);
+
+        try (LogLines audit = LogLines.audit()) {
+            client.refresh(refreshToken(), null);
+
+            String event = audit.lines().stream().filter(line -> line.contains("event=refresh.reused"))
+                    .findFirst().orElseThrow();
+            assertTrue(event.contains("instance=" + tenant.id()) && event.contains("client_id=" + client.clientId()));
+            assertTrue(!event.contains(refreshToken()));
+        }
     }
 
     @Test
