@@ -3,6 +3,8 @@ package net.erp.identity.signin;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -53,7 +55,12 @@ public final class Browser {
             form.put(hidden.group(1), unescape(hidden.group(2)));
         }
         form.putAll(fields);
-        return keep(request().contentType("application/x-www-form-urlencoded").formParams(form)
+        var body = new StringBuilder();
+        for (var field : form.entrySet()) {
+            body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8))
+                    .append('=').append(URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8));
+        }
+        return keep(request().contentType("application/x-www-form-urlencoded").body(body.toString())
                 .post(unescape(action.group(1))));
     }
 
