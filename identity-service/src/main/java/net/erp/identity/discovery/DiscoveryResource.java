@@ -84,8 +84,10 @@ public class DiscoveryResource {
         document.put("end_session_endpoint", instance.endpoint("/connect/endsession"));
         document.put("scopes_supported", List.of("openid", "profile", "read", "update", "offline_access"));
         document.put("response_types_supported", List.of("code"));
-        // Not yet: the interactive grants (authorization_code, refresh_token) come with interactive sign-in.
-        document.put("grant_types_supported", List.of("client_credentials"));
+        document.put("grant_types_supported", List.of("authorization_code", "client_credentials", "refresh_token"));
+        document.put("response_modes_supported", List.of("query"));
+        document.put("prompt_values_supported", List.of("none", "login"));
+        document.put("authorization_response_iss_parameter_supported", true);
         document.put("subject_types_supported", List.of("public"));
         document.put("id_token_signing_alg_values_supported", List.of(algorithm));
         document.put("token_endpoint_auth_methods_supported",
@@ -96,7 +98,7 @@ public class DiscoveryResource {
                 List.of("client_secret_basic", "client_secret_post", "none"));
         document.put("code_challenge_methods_supported", List.of("S256"));
         document.put("claims_supported", List.of("iss", "sub", "aud", "exp", "iat", "jti", "sid", "client_id",
-                "scope", "preferred_username"));
+                "scope", "preferred_username", "auth_time", "nonce", "at_hash", "azp", "name", "email"));
         return document;
     }
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import net.erp.contract.error.OAuthError;
 
 /**
@@ -49,6 +50,11 @@ public final class FormParameters {
     /** The parameter, empty when it is absent or has no value. */
     public Optional<String> get(String name) {
         return Optional.ofNullable(values.get(name)).filter(value -> !value.isEmpty());
+    }
+
+    /** The names of every parameter sent. */
+    public Set<String> names() {
+        return Set.copyOf(values.keySet());
     }
 
     public String require(String name) {

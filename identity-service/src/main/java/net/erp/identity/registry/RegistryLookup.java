@@ -56,7 +56,10 @@ public class RegistryLookup {
         return instances.get(instanceId, () -> registry.instance(instanceId));
     }
 
-    /** The public record of an app, enabled or not (reference tokens); "unknown" is cached as well. */
+    /**
+     * The public record of an app, enabled or not, where no client authenticates (reference tokens, and the
+     * browser's authorize and endsession requests); "unknown" is cached as well.
+     */
     public Uni<Optional<TrustedApplication>> app(String instanceId, String clientId) {
         return records.get(new AppId(instanceId, clientId), () -> registry.app(instanceId, clientId));
     }
@@ -67,7 +70,8 @@ public class RegistryLookup {
      */
     public Uni<Optional<TrustedApplication>> authenticate(String instanceId, String clientId, String secret) {
         AppKey key = new AppKey(instanceId, clientId, digest(secret));
-        return apps.get(key, () -> registry.authenticate(instanceId, clientId, secret)).map(answer -> answer.filter(RegistryLookup::succeeded).map(AppAuthentication::app));
+        return apps.get(key, () -> registry.authenticate(instanceId, clientId, secret))
+                .map(answer -> answer.filter(RegistryLookup::succeeded).map(AppAuthentication::app));
     }
 
     /** Drops what a registry change names (docs/service-contract.md, "Registry change events"). */

@@ -20,13 +20,15 @@ import net.erp.identity.form.FormParameters;
 import net.erp.identity.instance.InstanceContext;
 import net.erp.identity.instance.InstanceResolver;
 import net.erp.identity.reference.ReferenceTokens;
+import net.erp.identity.refresh.RefreshTokens;
 import net.erp.identity.token.AccessTokenVerifier;
 import net.erp.identity.token.VerifiedAccessToken;
 import org.jboss.logging.Logger;
 
 /**
  * Token revocation (RFC 7009) for access tokens: the token's own app (or the operator) puts its {@code jti}
- * on the revocation list until it expires, so every service refuses it from then on. An unknown, invalid,
+ * on the revocation list until it expires, so every service refuses it from then on. A refresh token of the
+ * app revokes its whole family (RFC 9700 section 4.14.2). An unknown, invalid,
  * expired or already revoked token is answered with 200 all the same (section 2.2); the hint is ignored.
  * Reference tokens are revoked in their own store as well ({@link ReferenceTokens}).
  */
@@ -40,14 +42,16 @@ public class RevocationResource {
     private final AccessTokenVerifier verifier;
     private final RevocationList revocations;
     private final ReferenceTokens references;
+    private final RefreshTokens refreshTokens;
 
     RevocationResource(InstanceResolver instances, ClientAuthenticator clients, AccessTokenVerifier verifier,
-            RevocationList revocations, ReferenceTokens references) {
+            RevocationList revocations, ReferenceTokens references, RefreshTokens refreshTokens) {
         this.instances = instances;
         this.clients = clients;
         this.verifier = verifier;
         this.revocations = revocations;
         this.references = references;
+        this.refreshTokens = refreshTokens;
     }
 
     @POST
@@ -75,7 +79,8 @@ public class RevocationResource {
                     return revocations.revokeToken(verified.instanceId(), verified.jti(), expiry(verified))
                             .invoke(() -> audit(verified, caller));
                 })
-                .onFailure(RevocationResource::invalidToken).recoverWithNull()
+                .onFailure(RevocationResource::invalidToken)
+                .recoverWithUni(() -> refreshTokens.revoke(instance.instanceId(), token, caller).replaceWithVoid())
                 .replaceWithVoid();
     }
 

@@ -22,6 +22,7 @@ class Passwords {
     private static final String PREFIX = "pbkdf2-sha256";
     private static final int MIN_LENGTH = 8;
     private static final int MAX_LENGTH = 1024;
+    private static final byte[] UNKNOWN_USER_SALT = new byte[16];
 
     private final SecureRandom random = new SecureRandom();
     private final int iterations;
@@ -57,6 +58,17 @@ class Passwords {
             byte[] expected = Base64.getDecoder().decode(parts[3]);
             byte[] actual = derive(password, Base64.getDecoder().decode(parts[2]), Integer.parseInt(parts[1]));
             return MessageDigest.isEqual(expected, actual);
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /**
+     * Spends the time of one comparison and answers false: an unknown username costs as much as a wrong
+     * password, so that timing does not tell which usernames exist.
+     */
+    Uni<Boolean> matchesNothing(String password) {
+        return Uni.createFrom().item(() -> {
+            derive(password, UNKNOWN_USER_SALT, iterations);
+            return false;
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 

@@ -55,6 +55,23 @@ class UserStore {
                 .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(read(rows.iterator().next())));
     }
 
+    /** The user of that username (in any case) with the stored password hash, or empty. */
+    Uni<Optional<StoredUser>> byUsername(String instanceId, String username) {
+        return pool.preparedQuery("SELECT id, username, kind, administrator, email, name, password_hash FROM " + table
+                        + " WHERE instance_id = $1 AND lower(username) = lower($2)")
+                .execute(Tuple.of(instanceId, username))
+                .map(rows -> rows.rowCount() == 0 ? Optional.empty()
+                        : Optional.of(stored(rows.iterator().next())));
+    }
+
+    /** The user of that id, or empty. */
+    Uni<Optional<User>> byId(String instanceId, String id) {
+        return pool.preparedQuery("SELECT id, username, kind, administrator, email, name FROM " + table
+                        + " WHERE instance_id = $1 AND id = $2")
+                .execute(Tuple.of(instanceId, id))
+                .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(read(rows.iterator().next())));
+    }
+
     /** Deletes the user; false when the instance has no such user. */
     Uni<Boolean> delete(String instanceId, String id) {
         return pool.preparedQuery("DELETE FROM " + table + " WHERE instance_id = $1 AND id = $2")
@@ -65,6 +82,19 @@ class UserStore {
     private static User read(Row row) {
         return new User(row.getString("id"), row.getString("username"), row.getString("kind"),
                 row.getBoolean("administrator"), row.getString("email"), row.getString("name"));
+    }
+
+    private static StoredUser stored(Row row) {
+        return new StoredUser(read(row), row.getString("password_hash"));
+    }
+
+    /** A user and the stored password hash; its {@code toString} leaves the hash out. */
+    record StoredUser(User user, String passwordHash) {
+
+        @Override
+        public String toString() {
+            return "StoredUser[id=" + user.id() + "]";
+        }
     }
 
     private static boolean duplicate(Throwable failure) {

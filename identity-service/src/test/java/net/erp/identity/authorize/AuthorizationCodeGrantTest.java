@@ -1,0 +1,118 @@
+package net.erp.identity.authorize;
+
+import static org.hamcrest.Matchers.equalTo;
+
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import net.erp.identity.TestTenant;
+import net.erp.identity.signin.Browser;
+import net.erp.identity.signin.OidcClient;
+import net.erp.identity.signin.TestUsers;
+import net.erp.identity.signin.TestUsers.TestUser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Redeeming codes: PKCE, redirect URI, client, one use, expiry. */
+@QuarkusTest
+class AuthorizationCodeGrantTest {
+
+    private final TestTenant tenant = TestTenant.create();
+    private final Browser browser = new Browser(tenant);
+    private TestUser user;
+
+    @BeforeEach
+    void createUser() {
+        user = TestUsers.create(tenant, "INTERNAL");
+    }
+
+    @Test
+    void codeGrantWhenVerifierWrongThenInvalidGrant() throws Exception {
+        OidcClient client = OidcClient.publicApp(tenant);
+        AuthorizationCode code = client.signIn(browser, user, "openid", new Nonce(), new CodeVerifier());
+
+        client.redeem(code, new CodeVerifier())
+                .then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void codeGrantWhenVerifierMissingThenInvalidGrant() throws Exception {
+        OidcClient client = OidcClient.publicApp(tenant);
+        AuthorizationCode code = client.signIn(browser, user, "openid", new Nonce(), new CodeVerifier());
+
+        client.redeem(code, null)
+                .then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void codeGrantWhenConfidentialAppUsesPkceThenVerifierChecked() throws Exception {
+        OidcClient client = OidcClient.confidential(tenant);
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationCode code = client.signIn(browser, user, "openid", new Nonce(), verifier);
+
+        client.redeem(code, verifier).then().statusCode(200);
+    }
+
+    @Test
+    void codeGrantWhenCodeUsedTwiceThenInvalidGrantAndFirstTokenRevoked() throws Exception {
+        OidcClient client = OidcClient.confidential(tenant);
+        AuthorizationCode code = client.signIn(browser, user, "openid", new Nonce(), null);
+        String first = OidcClient.tokens(client.redeem(code, null)).getOIDCTokens().getAccessToken().getValue();
+
+        client.redeem(code, null).then().statusCode(400).body("error", equalTo("invalid_grant"));
+
+        tenant.request().auth().oauth2(first).get("/id/connect/userinfo")
+                .then().statusCode(401).body("error", equalTo("invalid_token"));
+    }
+
+    @Test
+    void codeGrantWhenCodeExpiredThenInvalidGrant() throws Exception {
+        OidcClient client = OidcClient.confidential(tenant);
+        AuthorizationCode code = client.signIn(browser, user, "openid", new Nonce(), null);
+
+        Thread.sleep(6_000);
+
+        client.redeem(code, null).then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void codeGrantWhenRedirectUriDiffersThenInvalidGrant() throws Exception {
+        OidcClient client = OidcClient.confidential(tenant);
+        AuthorizationCode code = client.signIn(browser, user, "openid", new Nonce(), null);
+
+        client.token(new AuthorizationCodeGrant(code, URI.create(OidcClient.REDIRECT + "/other")))
+                .then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void codeGrantWhenRedeemedByAnotherAppThenInvalidGrant() throws Exception {
+        OidcClient client = OidcClient.confidential(tenant);
+        OidcClient other = OidcClient.confidential(tenant);
+        AuthorizationCode code = client.signIn(browser, user, "openid", new Nonce(), null);
+
+        other.redeem(code, null).then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void codeGrantWhenSecretWrongThenInvalidClient() throws Exception {
+        OidcClient client = OidcClient.confidential(tenant);
+        AuthorizationCode code = client.signIn(browser, user, "openid", new Nonce(), null);
+
+        tenant.request().auth().preemptive().basic(client.clientId(), "wrong")
+                .formParam("grant_type", "authorization_code").formParam("code", code.getValue())
+                .formParam("redirect_uri", OidcClient.REDIRECT).post("/id/connect/token")
+                .then().statusCode(401).body("error", equalTo("invalid_client"));
+    }
+
+    @Test
+    void codeGrantWhenUserDeletedThenInvalidGrant() throws Exception {
+        OidcClient client = OidcClient.confidential(tenant);
+        AuthorizationCode code = client.signIn(browser, user, "openid", new Nonce(), null);
+        TestUsers.delete(tenant, user);
+
+        client.redeem(code, null).then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+}
