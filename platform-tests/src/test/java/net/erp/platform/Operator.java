@@ -30,6 +30,10 @@ final class Operator {
     record App(Instance instance, String clientId, String systemUser, String secret) {
     }
 
+    /** A reference token as issued: its public id and its value, shown once. */
+    record ReferenceToken(String id, String value) {
+    }
+
     private final Platform platform;
 
     Operator(Platform platform) {
@@ -57,6 +61,11 @@ final class Operator {
 
     /** A confidential app that may act as its system user, with scope read, and a fresh secret. */
     App registerServiceApp(Instance instance) {
+        return registerServiceApp(instance, "NONE");
+    }
+
+    /** The same, with the app's policy for reference tokens ({@code NONE}, {@code ADMINISTRATORS_ONLY}, ...). */
+    App registerServiceApp(Instance instance, String referenceTokens) {
         String clientId = "com.platform-test/" + UUID.randomUUID().toString().substring(0, 8);
         String systemUser = "svc-" + UUID.randomUUID().toString().substring(0, 8);
         var app = Map.ofEntries(
@@ -65,7 +74,7 @@ final class Operator {
                 Map.entry("postLogoutRedirectUris", List.of()), Map.entry("internalUsersAllowed", false),
                 Map.entry("communityUsersAllowed", false), Map.entry("systemUserAllowed", true),
                 Map.entry("systemUser", systemUser), Map.entry("scopes", List.of("read")),
-                Map.entry("referenceTokens", "NONE"), Map.entry("enabled", true));
+                Map.entry("referenceTokens", referenceTokens), Map.entry("enabled", true));
         given().auth().oauth2(adminToken()).contentType(ContentType.JSON).body(app)
                 .post(appsUrl(instance))
                 .then().statusCode(201);
@@ -73,6 +82,64 @@ final class Operator {
                 .post(appsUrl(instance) + "/" + encode(clientId) + "/secrets")
                 .then().statusCode(201).extract().path("secret");
         return new App(instance, clientId, systemUser, secret);
+    }
+
+    /**
+     * A confidential web app for signed-in users: internal users allowed, scopes {@code openid read
+     * offline_access}, one loopback redirect URI and one post-logout URI, and a fresh secret.
+     */
+    App registerWebApp(Instance instance, String redirectUri, String postLogoutRedirectUri) {
+        return registerWebApp(instance, redirectUri, postLogoutRedirectUri, "NONE");
+    }
+
+    /** The same, with the app's policy for reference tokens. */
+    App registerWebApp(Instance instance, String redirectUri, String postLogoutRedirectUri, String referenceTokens) {
+        String clientId = "com.platform-test/web-" + UUID.randomUUID().toString().substring(0, 8);
+        var app = Map.ofEntries(
+                Map.entry("clientId", clientId), Map.entry("name", "Platform test web app"),
+                Map.entry("clientType", "CONFIDENTIAL"), Map.entry("redirectUris", List.of(redirectUri)),
+                Map.entry("postLogoutRedirectUris", List.of(postLogoutRedirectUri)),
+                Map.entry("internalUsersAllowed", true), Map.entry("communityUsersAllowed", false),
+                Map.entry("systemUserAllowed", false), Map.entry("scopes", List.of("openid", "read", "offline_access")),
+                Map.entry("referenceTokens", referenceTokens), Map.entry("enabled", true));
+        admin().contentType(ContentType.JSON).body(app).post(appsUrl(instance)).then().statusCode(201);
+        String secret = admin().contentType(ContentType.JSON).body(Map.of())
+                .post(appsUrl(instance) + "/" + encode(clientId) + "/secrets")
+                .then().statusCode(201).extract().path("secret");
+        return new App(instance, clientId, null, secret);
+    }
+
+    /** The issuer of the instance: identity-service reached at the instance's own host. */
+    String issuer(Instance instance) {
+        return tokenEndpoint(instance).replace("/connect/token", "");
+    }
+
+    /** A user of the instance, made through identity-service's users API; answers the user's id. */
+    String createUser(Instance instance, String username, String password) {
+        return admin().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password, "kind", "INTERNAL", "administrator", false,
+                        "email", username + "@example.com", "name", "User " + username))
+                .post(platform.identityUrl() + "/api/instances/" + instance.id() + "/users")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** A reference token issued by the operator: a PAT for {@code subject}, or a SAT when it is null. */
+    ReferenceToken issueReferenceToken(App app, String subject) {
+        var request = new java.util.HashMap<String, Object>(Map.of("kind", subject == null ? "SAT" : "PAT",
+                "clientId", app.clientId(), "scopes", List.of("read"),
+                "expiresAt", java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString(),
+                "description", "platform test"));
+        if (subject != null) {
+            request.put("subject", subject);
+        }
+        var issued = admin().contentType(ContentType.JSON).body(request)
+                .post(referenceTokensUrl(app.instance()))
+                .then().statusCode(201).extract().jsonPath();
+        return new ReferenceToken(issued.getString("id"), issued.getString("token"));
+    }
+
+    String referenceTokensUrl(Instance instance) {
+        return platform.identityUrl() + "/api/instances/" + instance.id() + "/reference-tokens";
     }
 
     /** A request as the operator; paths carry client ids already URL-encoded, so no second encoding. */
