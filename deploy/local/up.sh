@@ -65,7 +65,14 @@ start_service() {
     exit 1
   fi
   nohup java ${JAVA_OPTS:-} -jar "$service/target/quarkus-app/quarkus-run.jar" >"$LOG_DIR/$service.log" 2>&1 &
-  echo $! >"$PID_DIR/$service.pid"
+  local pid=$!
+  echo "$pid" >"$PID_DIR/$service.pid"
+  # Until it execs java the child is a copy of this shell, whose command line does not name the jar: wait for
+  # the exec, so that the readiness loop does not take the service for one that exited.
+  for _ in $(seq 50); do
+    ours "$service" quarkus-run.jar || ! kill -0 "$pid" 2>/dev/null && return
+    sleep 0.1
+  done
 }
 
 ready() {
