@@ -7,11 +7,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import net.erp.session.api.SessionApi;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Closes sessions for identity-service: by {@code sid} on logout, by {@code subject} on a password change
  * or a user's deletion. InternalCallFilter (service-contract) admits only calls with the internal secret.
  */
+@SecurityRequirement(name = SessionApi.INTERNAL_SECRET)
 @Path("/internal/instances/{instanceId}/sessions/close")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

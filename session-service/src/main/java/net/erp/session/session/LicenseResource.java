@@ -8,9 +8,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import net.erp.session.api.SessionApi;
 import net.erp.session.token.BearerTokens;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** The admin view of an instance's licences and open sessions. */
+@SecurityRequirement(name = SessionApi.BEARER)
+@SecurityRequirement(name = SessionApi.X_API_KEY)
+@SecurityRequirement(name = SessionApi.API_KEY)
 @Path("/api/instances/{instanceId}/licenses")
 @Produces(MediaType.APPLICATION_JSON)
 public class LicenseResource {

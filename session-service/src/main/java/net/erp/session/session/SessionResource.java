@@ -10,9 +10,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import net.erp.session.api.SessionApi;
 import net.erp.session.token.BearerTokens;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Opening, touching and closing the licence-slot session of a token (SPEC "Sessions and licences"). */
+@SecurityRequirement(name = SessionApi.BEARER)
+@SecurityRequirement(name = SessionApi.X_API_KEY)
+@SecurityRequirement(name = SessionApi.API_KEY)
 @Path("/api/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
