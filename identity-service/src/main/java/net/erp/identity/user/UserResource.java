@@ -56,7 +56,8 @@ public class UserResource {
         this.accessTokenLifetime = accessTokenLifetime;
     }
 
-    // Not yet: an instance's own administrators (user tokens) come with interactive sign-in; the operator only.
+    // Not yet: the operator only. An instance's administrators can sign in now, but hold no scope admin,
+    // which SPEC's admin APIs ask for; admitting them is a decision still to make (as in registry's AdminPolicy).
     @POST
     public Uni<RestResponse<User>> create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("instanceId") String instanceId, NewUser request) {
