@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import net.erp.contract.token.AccessTokenJwt;
 import net.erp.identity.instance.InstanceContext;
 import net.erp.identity.keys.SigningKeys;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,9 +20,6 @@ import org.jose4j.jwt.NumericDate;
  */
 @ApplicationScoped
 public class AccessTokenIssuer {
-
-    /** The JOSE {@code typ} of an access token (RFC 9068 section 2.1). */
-    public static final String TYPE = "at+jwt";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -56,7 +54,8 @@ public class AccessTokenIssuer {
         if (username != null) {
             claims.setClaim("preferred_username", username);
         }
-        return keys.sign(claims, TYPE).map(signed -> new IssuedToken(signed, jti, lifetime.toSeconds(), scopes));
+        return keys.sign(claims, AccessTokenJwt.TYPE)
+                .map(signed -> new IssuedToken(signed, jti, lifetime.toSeconds(), scopes));
     }
 
     /** 128 random bits, base64url. */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import net.erp.contract.error.OAuthError;
+import net.erp.contract.token.AccessTokenJwt;
 import net.erp.session.config.SessionConfig;
 
 /**
@@ -63,7 +64,7 @@ public class BearerTokens {
         }
         String token = credential.token();
         String hash = hash(token);
-        if (!isJwt(token)) {
+        if (!AccessTokenJwt.looksLikeJwt(token)) {
             if (!ReferenceTokens.isReferenceToken(token)) {
                 return Uni.createFrom().failure(
                         OAuthError.invalidToken("the token is neither a JWT nor a reference token"));
@@ -116,10 +117,6 @@ public class BearerTokens {
     /** The token of a Bearer header; any other scheme stands for itself, so that it counts as a credential. */
     private static String bearerToken(String authorization) {
         return isBearer(authorization) ? authorization.substring(SCHEME.length()).trim() : authorization;
-    }
-
-    private static boolean isJwt(String token) {
-        return token.chars().filter(c -> c == '.').count() == 2;
     }
 
     private void remember(String hash, AccessToken token) {
