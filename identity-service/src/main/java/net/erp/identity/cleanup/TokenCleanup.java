@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -25,6 +26,7 @@ import org.jboss.logging.Logger;
 public class TokenCleanup {
 
     private static final Logger LOG = Logger.getLogger(TokenCleanup.class);
+    private static final long FIRST_RUN_WITHIN_MILLIS = 60_000;
 
     private final Vertx vertx;
     private final List<DeadRows> tables;
@@ -47,13 +49,19 @@ public class TokenCleanup {
     }
 
     void start(@Observes StartupEvent start) {
-        timer = vertx.setPeriodic(interval.toMillis(), tick -> {
-            if (running.compareAndSet(false, true)) {
-                run().eventually(() -> running.set(false))
-                        .subscribe().with(done -> { }, failure -> LOG.warnf("the token clean-up failed: %s",
-                                failure.toString()));
-            }
-        });
+        // The first run comes within a minute, not one interval, after start-up, so that replicas restarted
+        // more often than the interval still clean up; the random delay spreads replicas started together.
+        long first = 1 + ThreadLocalRandom.current().nextLong(Math.min(FIRST_RUN_WITHIN_MILLIS, interval.toMillis()));
+        timer = vertx.setPeriodic(first, interval.toMillis(), tick -> tick());
+    }
+
+    private void tick() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        run().eventually(() -> running.set(false))
+                .subscribe().with(done -> { }, failure -> LOG.warnf("the token clean-up failed: %s",
+                        failure.toString()));
     }
 
     void stop(@Observes ShutdownEvent stop) {

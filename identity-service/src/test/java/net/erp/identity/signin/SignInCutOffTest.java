@@ -11,6 +11,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import net.erp.fixtures.LogLines;
 import net.erp.identity.TestTenant;
 import net.erp.identity.signin.TestUsers.TestUser;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +83,17 @@ class SignInCutOffTest {
 
         assertFalse(redis.key().exists("signins:{" + tenant.id() + "}:user:" + user.id()));
         assertTrue(redis.key().exists("signins:{" + tenant.id() + "}:user:" + other.id()));
+    }
+
+    @Test
+    void passwordChangeWhenSignedInThenAuditSignInEnded() throws Exception {
+        String sid = sid();
+        try (LogLines audit = LogLines.audit()) {
+            TestUsers.changePassword(tenant, user);
+
+            assertTrue(audit.lines().stream().anyMatch(line -> line.contains("event=signin.ended")
+                    && line.contains("instance=" + tenant.id()) && line.contains("sid=" + sid)));
+        }
     }
 
     @Test
