@@ -44,6 +44,7 @@ public class AuthorizeResource {
     private static final Logger AUDIT = Logger.getLogger("audit");
     private static final String WRONG_CREDENTIALS = "The username or password is incorrect.";
     private static final String THROTTLED = "Too many failed sign-ins for this username. Try again later.";
+    private static final String THROTTLED_ADDRESS = "Too many failed sign-ins from this network. Try again later.";
     private static final String EXPIRED = "This sign-in form has expired or was already used. "
             + "Go back to the application and start again.";
 
@@ -95,7 +96,7 @@ public class AuthorizeResource {
                 .flatMap(form -> {
                     String id = form.get("request").orElse(null);
                     return pending.find(instance.instanceId(), id).flatMap(found -> found
-                            .map(request -> checkPassword(instance, request, id, form))
+                            .map(request -> checkPassword(instance, request, id, form, address(http)))
                             .orElseGet(() -> Uni.createFrom().item(HtmlPage.error(400, EXPIRED))));
                 })
                 .onFailure(OAuthError.class).recoverWithItem(AuthorizeResource::page));
@@ -171,23 +172,32 @@ public class AuthorizeResource {
         return pending.save(request).map(id -> LoginPage.show(request, id, null, null, 200));
     }
 
+    /** The client's address as Quarkus resolves it: the forwarded one when {@code PROXY_FORWARDING=true}. */
+    private static String address(HttpServerRequest http) {
+        var remote = http.remoteAddress();
+        String host = remote == null ? null : remote.hostAddress();
+        return host == null ? "unknown" : host;
+    }
+
     private Uni<Response> checkPassword(InstanceContext instance, AuthorizationRequest request, String id,
-            FormParameters form) {
+            FormParameters form, String address) {
         String username = form.get("username").orElse("");
         String password = form.get("password").orElse("");
         String instanceId = instance.instanceId();
-        return throttle.blocked(instanceId, username).flatMap(blocked -> {
-            if (blocked) {
-                refused(request, username, "throttled");
-                return Uni.createFrom().item(LoginPage.show(request, id, username, THROTTLED, 429));
+        return throttle.check(instanceId, username, address).flatMap(verdict -> {
+            if (verdict != LoginThrottle.Verdict.OPEN) {
+                boolean byAddress = verdict == LoginThrottle.Verdict.ADDRESS;
+                refused(request, username, byAddress ? "throttled_address" : "throttled");
+                return Uni.createFrom().item(LoginPage.show(request, id, username,
+                        byAddress ? THROTTLED_ADDRESS : THROTTLED, 429));
             }
             return users.authenticate(instanceId, username, password).flatMap(user -> {
                 if (user.isEmpty()) {
                     refused(request, username, "bad_credentials");
-                    return throttle.failed(instanceId, username)
+                    return throttle.failed(instanceId, username, address)
                             .replaceWith(LoginPage.show(request, id, username, WRONG_CREDENTIALS, 400));
                 }
-                return throttle.succeeded(instanceId, username)
+                return throttle.succeeded(instanceId, username, address)
                         .flatMap(ignored -> pending.remove(instanceId, id))
                         .flatMap(first -> first ? signIn(request, user.get())
                                 : Uni.createFrom().item(HtmlPage.error(400, EXPIRED)));
@@ -235,7 +245,7 @@ public class AuthorizeResource {
     }
 
     private void refused(AuthorizationRequest request, String username, String reason) {
-        meters.counter("signins", "outcome", reason.equals("throttled") ? "throttled" : "failure",
+        meters.counter("signins", "outcome", reason.startsWith("throttled") ? "throttled" : "failure",
                 "instance", request.instanceId()).increment();
         AUDIT.infof("event=signin.failure instance=%s client_id=%s user_hash=%s reason=%s", request.instanceId(),
                 request.clientId(), LoginThrottle.hash(username), reason);

@@ -148,6 +148,13 @@ class ReferenceTokenStore {
         return value == null ? null : value.toInstant();
     }
 
+    /** Deletes the tokens that expired or were revoked before {@code before}; the number deleted. Idempotent. */
+    Uni<Integer> deleteDeadBefore(Instant before) {
+        return pool.preparedQuery("DELETE FROM " + tokens + " WHERE expires_at < $1 OR revoked_at < $1")
+                .execute(Tuple.of(utc(before)))
+                .map(rows -> rows.rowCount());
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }

@@ -72,6 +72,17 @@ class RefreshTokenStore {
                 .map(rows -> rows.rowCount());
     }
 
+    /**
+     * Deletes the rows of every family none of whose rows expires at or after {@code before}; the number
+     * deleted. Idempotent, so every replica may run it.
+     */
+    Uni<Integer> deleteFamiliesExpiredBefore(Instant before) {
+        return pool.preparedQuery("DELETE FROM " + table + " r WHERE r.expires_at < $1 AND NOT EXISTS "
+                        + "(SELECT 1 FROM " + table + " o WHERE o.family_id = r.family_id AND o.expires_at >= $1)")
+                .execute(Tuple.of(before.atOffset(ZoneOffset.UTC)))
+                .map(rows -> rows.rowCount());
+    }
+
     private Uni<Void> insert(SqlClient client, RefreshToken token) {
         return client.preparedQuery("INSERT INTO " + table + " (" + COLUMNS + ", created_at) "
                         + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, NULL, $11)")

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.util.Map;
 import net.erp.fixtures.LogLines;
 import net.erp.identity.TestTenant;
@@ -29,6 +30,9 @@ class LoginTest {
     private TestUser user;
     private OidcClient client;
     private LogLines audit;
+
+    @Inject
+    LoginThrottle throttle;
 
     @BeforeEach
     void setUp() {
@@ -129,6 +133,32 @@ class LoginTest {
 
         tenant.request().get("/q/metrics").then().statusCode(200)
                 .body(containsString("signins_total{instance=\"" + tenant.id() + "\",outcome=\"failure\"} 1.0"));
+    }
+
+    @Test
+    void loginWhenTooManyWrongPasswordsFromAnotherAddressThenRightOneAccepted() {
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+            throttle.failed(tenant.id(), user.username(), "192.0.2.77").await().indefinitely();
+        }
+
+        Response answer = browser.signIn(loginPage(), user.username(), user.password());
+
+        answer.then().statusCode(302).header("Location", containsString("code="));
+    }
+
+    @Test
+    void loginWhenThisAddressFailedTooOftenOverUsernamesThenRefusedForAnyUsername() {
+        for (int i = 0; i < LoginThrottle.MAX_ADDRESS_FAILURES; i++) {
+            for (String loopback : new String[] {"127.0.0.1", "0:0:0:0:0:0:0:1"}) {
+                throttle.failed(tenant.id(), "guess-" + i, loopback).await().indefinitely();
+            }
+        }
+
+        Response answer = browser.signIn(loginPage(), user.username(), user.password());
+
+        answer.then().statusCode(429).body(containsString("this network")).body(not(containsString("code=")));
+        assertTrue(audit.lines().stream().anyMatch(line -> line.contains("event=signin.failure")
+                && line.contains("reason=throttled_address")));
     }
 
     @Test

@@ -1,11 +1,14 @@
 package net.erp.identity.signin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import net.erp.identity.TestTenant;
@@ -74,6 +77,51 @@ class SignInStoreTest {
         store.end(instanceId, started.cookie()).await().indefinitely();
 
         assertTrue(store.find(instanceId, started.cookie()).await().indefinitely().isEmpty());
+    }
+
+    private String usersKey() {
+        return "signins:{" + instanceId + "}:user:" + user.id();
+    }
+
+    @Test
+    void startWhenCalledThenListedUnderTheUserUntilMaximumLifetime() {
+        SignInStore.Started started = store.start(instanceId, user).await().indefinitely();
+
+        assertTrue(redis.set(String.class).sismember(usersKey(), SignInStore.sha256(started.cookie())));
+        assertTrue(redis.key().pttl(usersKey()) > maxLifetime.toMillis() - 60_000);
+    }
+
+    @Test
+    void endWhenCalledThenNoLongerListedUnderTheUser() {
+        SignInStore.Started started = store.start(instanceId, user).await().indefinitely();
+
+        store.end(instanceId, started.cookie()).await().indefinitely();
+
+        assertFalse(redis.set(String.class).sismember(usersKey(), SignInStore.sha256(started.cookie())));
+    }
+
+    @Test
+    void endAllOfWhenOneTimedOutThenSkippedAndTheOthersEnded() {
+        SignInStore.Started gone = store.start(instanceId, user).await().indefinitely();
+        SignInStore.Started live = store.start(instanceId, user).await().indefinitely();
+        redis.key().del(key(gone.cookie()));
+
+        var ended = store.endAllOf(instanceId, user.id(), signIn -> Uni.createFrom().voidItem())
+                .await().indefinitely();
+
+        assertEquals(1, ended.size());
+        assertEquals(live.signIn().sid(), ended.get(0).sid());
+        assertTrue(store.find(instanceId, live.cookie()).await().indefinitely().isEmpty());
+    }
+
+    @Test
+    void endAllOfWhenFirstStepFailsThenSignInKept() {
+        SignInStore.Started started = store.start(instanceId, user).await().indefinitely();
+
+        assertThrows(RuntimeException.class, () -> store.endAllOf(instanceId, user.id(),
+                signIn -> Uni.createFrom().failure(new IllegalStateException("down"))).await().indefinitely());
+
+        assertTrue(store.find(instanceId, started.cookie()).await().indefinitely().isPresent());
     }
 
     @Test
