@@ -63,7 +63,7 @@ public class IntrospectionResource {
     private Uni<Map<String, Object>> describe(String token, InstanceContext instance) {
         boolean reference = ReferenceTokens.looksLike(token);
         return (reference ? references.verify(token, instance) : verifier.verify(token, instance))
-                .map(verified -> active(verified, reference ? "Bearer" : "access_token"))
+                .map(IntrospectionResource::active)
                 .onFailure(IntrospectionResource::invalidToken).recoverWithItem(Map.of("active", false));
     }
 
@@ -73,7 +73,8 @@ public class IntrospectionResource {
         }
     }
 
-    private static Map<String, Object> active(VerifiedAccessToken token, String tokenType) {
+    /** RFC 7662 section 2.2; {@code token_type} as RFC 6749 section 7.1 names it, for JWTs and reference tokens. */
+    private static Map<String, Object> active(VerifiedAccessToken token) {
         var answer = new LinkedHashMap<String, Object>();
         answer.put("active", true);
         answer.put("scope", String.join(" ", token.scopes()));
@@ -82,7 +83,7 @@ public class IntrospectionResource {
         if (token.username() != null) {
             answer.put("username", token.username());
         }
-        answer.put("token_type", tokenType);
+        answer.put("token_type", "Bearer");
         answer.put("exp", token.expiresAt());
         answer.put("iat", token.issuedAt());
         answer.put("iss", token.issuer());

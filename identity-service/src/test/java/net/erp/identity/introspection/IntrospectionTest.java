@@ -40,7 +40,7 @@ class IntrospectionTest {
                 .body("scope", equalTo("read update"))
                 .body("iss", equalTo(tenant.issuer()))
                 .body("aud", equalTo(InstanceAudience.of(tenant.id())))
-                .body("token_type", equalTo("access_token"));
+                .body("token_type", equalTo("Bearer"));
     }
 
     @Test
