@@ -217,15 +217,17 @@ for render_name, path in renders.items():
               and any(p["port"] == port and p.get("targetPort") in ("http", port) for p in svc["spec"]["ports"]),
               f"{at} Service {service} must select the pods and serve port {port}")
         annotations = pod["metadata"].get("annotations", {})
-        check(annotations.get("prometheus.io/scrape") == "true" and annotations.get("prometheus.io/path") == "/q/metrics"
-              and annotations.get("prometheus.io/port") == str(port), f"{at} Prometheus annotations missing or wrong")
+        expected = {"prometheus.io/scrape": "true", "prometheus.io/path": "/q/metrics", "prometheus.io/port": str(port)}
+        check(all(annotations.get(key) == value for key, value in expected.items()),
+              f"{at} Prometheus annotations missing or wrong")
 
         # The service URLs of the /internal/ calls are the cluster Services.
         for variable, target in (("IDENTITY_URL", "identity-service"), ("REGISTRY_URL", "registry-service"),
                                  ("SESSION_URL", "session-service")):
+            url = f"http://{target}:{SERVICES[target]}"
             if variable in values:
-                check(values[variable] == f"http://{target}:{SERVICES[target]}" and target in services,
-                      f"{at} {variable}={values[variable]} is not the cluster Service http://{target}:{SERVICES[target]}")
+                check(values[variable] == url and target in services,
+                      f"{at} {variable}={values[variable]} is not the cluster Service {url}")
 
         # Probes.
         for probe, path_ in (("startupProbe", "/q/health/started"), ("readinessProbe", "/q/health/ready"),
@@ -243,8 +245,8 @@ for render_name, path in renders.items():
         security = container.get("securityContext", {})
         check(pod_security.get("runAsNonRoot") is True or security.get("runAsNonRoot") is True,
               f"{at} runAsNonRoot must be true")
-        check((security.get("seccompProfile") or pod_security.get("seccompProfile", {})).get("type") == "RuntimeDefault",
-              f"{at} seccomp profile must be RuntimeDefault")
+        seccomp = security.get("seccompProfile") or pod_security.get("seccompProfile", {})
+        check(seccomp.get("type") == "RuntimeDefault", f"{at} seccomp profile must be RuntimeDefault")
         check(security.get("readOnlyRootFilesystem") is True, f"{at} readOnlyRootFilesystem must be true")
         check(security.get("allowPrivilegeEscalation") is False, f"{at} allowPrivilegeEscalation must be false")
         check(security.get("capabilities", {}).get("drop") == ["ALL"], f"{at} capabilities must drop ALL")
