@@ -36,6 +36,13 @@ log() {
   echo "$*" | tee -a "$RESULTS_FILE"
 }
 
+# The commit of this checkout, marked when the working tree has changes git tracks.
+checkout_state() {
+  local commit
+  commit=$(git -C "$BENCH_DIR" rev-parse --short HEAD 2>/dev/null) || { echo unknown; return; }
+  if git -C "$BENCH_DIR" diff --quiet HEAD 2>/dev/null; then echo "$commit"; else echo "$commit with changes"; fi
+}
+
 # Starts the results file of this run with the conditions it ran under. Usage: start_results NAME [TARGET].
 start_results() {
   RESULTS_FILE=$BENCH_DIR/results/$1-$(date -u +%Y%m%dT%H%M%SZ).txt
@@ -43,6 +50,7 @@ start_results() {
     echo "# $1 at $(date -u +%FT%TZ)"
     echo "# load average $(cut -d' ' -f1-3 /proc/loadavg); nproc $(nproc);" \
       "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+    echo "# checkout at this run: $(checkout_state) (up.sh built the platform from the checkout when it started)"
     echo "# ${2:-identity $IDENTITY_URL, registry $REGISTRY_URL, session $SESSION_URL}; wrk -t$WRK_THREADS," \
       "warm-up $WARMUP, measured $DURATION"
   } | tee "$RESULTS_FILE"
