@@ -2,7 +2,7 @@
 -- KEYS: 1 deadlines, 2 seats, 3 the session's hash, 4-7 revocation keys (jti, sid, sub, client)
 -- ARGV: 1 session id, 2 subject, 3 client id, 4 kind, 5 account, 6 idle ms, 7 absolute ms (0: none),
 --       8 licence limit, 9 reserved seats, 10 '1' if the account is reserved, 11 the token's iat (s),
---       12 key prefix of session hashes
+--       12 key prefix of session hashes, 13... the instance's reserved accounts
 -- Returns {outcome, licences in use, deadline, openedAt, closed idle, closed absolute};
 -- outcome 0 revoked, 1 refused, 2 opened, 3 touched.
 local deadlines, seats, key = KEYS[1], KEYS[2], KEYS[3]
@@ -42,10 +42,18 @@ if inUse >= limit then
   return {1, inUse, 0, 0, idle, absolute}
 end
 local seat = '0'
-if ARGV[10] == '1' and redis.call('HEXISTS', seats, ARGV[5]) == 0 then
+if ARGV[10] == '1' and not seat_held(deadlines, seats, ARGV[5]) then
   seat = '1'
-elseif inUse - redis.call('HLEN', seats) >= limit - reserved then
-  return {1, inUse, 0, 0, idle, absolute}
+else
+  local held = 0
+  for i = 13, #ARGV do
+    if seat_held(deadlines, seats, ARGV[i]) then
+      held = held + 1
+    end
+  end
+  if inUse - held >= limit - reserved then
+    return {1, inUse, 0, 0, idle, absolute}
+  end
 end
 
 local absoluteAt = 0

@@ -37,6 +37,15 @@ local function purge(deadlines, seats, prefix, now)
   return idle, absolute
 end
 
+-- Whether an account's reserved seat is taken: by a session that is still open. The sessions of reserved
+-- accounts are counted through this, never through the size of the seats hash: a seat left behind by an
+-- account taken off reservedAccounts, or by a session whose hash expired before it was purged, takes no
+-- licence from anyone.
+local function seat_held(deadlines, seats, account)
+  local holder = redis.call('HGET', seats, account)
+  return holder ~= false and redis.call('ZSCORE', deadlines, holder) ~= false
+end
+
 -- A session's hash outlives its deadline by a day, so that the purge still finds its seat; an instance
 -- that is never called again loses the leftovers then.
 local GRACE_MS = 86400000

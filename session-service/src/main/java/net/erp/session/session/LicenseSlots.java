@@ -19,7 +19,9 @@ import org.jboss.logging.Logger;
  *
  * <p>Reserved seats: with licence limit L and reserved accounts R, an account of R that holds no reserved
  * seat takes one; every other session opens only while the sessions not on a reserved seat number fewer
- * than L - |R|. Whatever the registry says, the sessions of an instance never number more than L.
+ * than L - |R|. A seat counts only while its account is in R and its session is open, so a change of R
+ * takes effect with the next opening. Whatever the registry says, the sessions of an instance never number
+ * more than L: a lowered limit lets no session open until fewer than L are open, and closes none.
  */
 public final class LicenseSlots {
 
@@ -70,11 +72,12 @@ public final class LicenseSlots {
         List<String> keys = new ArrayList<>(List.of(SessionKeys.deadlines(id), SessionKeys.seats(id),
                 SessionKeys.session(id, token.sessionId())));
         keys.addAll(RevocationKeys.of(token.revocation()));
-        List<String> args = List.of(token.sessionId(), token.subject(), token.clientId(), kind(token),
-                token.account(), idleMillis, token.isService() ? absoluteMillis : "0",
+        List<String> args = new ArrayList<>(List.of(token.sessionId(), token.subject(), token.clientId(),
+                kind(token), token.account(), idleMillis, token.isService() ? absoluteMillis : "0",
                 Integer.toString(instance.licenseLimit()), Integer.toString(instance.reservedSeats()),
                 instance.reserves(token.account()) ? "1" : "0",
-                Long.toString(token.issuedAt().getEpochSecond()), SessionKeys.sessionPrefix(id));
+                Long.toString(token.issuedAt().getEpochSecond()), SessionKeys.sessionPrefix(id)));
+        args.addAll(instance.reservedAccounts());
         return guarded(OPEN.run(redis, keys, args)).map(LicenseSlots::step);
     }
 

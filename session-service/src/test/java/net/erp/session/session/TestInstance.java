@@ -1,9 +1,11 @@
 package net.erp.session.session;
 
+import io.quarkus.arc.Arc;
 import java.util.List;
 import java.util.UUID;
 import net.erp.fixtures.RegistryStandIn;
 import net.erp.fixtures.TestIssuer;
+import net.erp.session.instance.InstanceDirectory;
 
 /** An instance of its own for one test, put in the registry stand-in under a random id, and its tokens. */
 final class TestInstance {
@@ -23,6 +25,15 @@ final class TestInstance {
     /** Changes the record in the stand-in; session-service sees it once its cache lets go. */
     void update(int licenseLimit, String... reservedAccounts) {
         RegistryStandIn.shared().putInstance(id, List.of(id + ".test"), licenseLimit, List.of(reservedAccounts));
+    }
+
+    /**
+     * Changes the record in the stand-in and drops session-service's cached copy, as a change event of
+     * registry-service does: the next call reads the change.
+     */
+    void updateNow(int licenseLimit, String... reservedAccounts) {
+        update(licenseLimit, reservedAccounts);
+        Arc.container().instance(InstanceDirectory.class).get().forget(id);
     }
 
     /** A service token (no preferred_username) with a fresh subject, sid and jti. */
