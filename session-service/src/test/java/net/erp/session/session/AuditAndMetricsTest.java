@@ -2,6 +2,7 @@ package net.erp.session.session;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,17 @@ class AuditAndMetricsTest {
     }
 
     @Test
+    void metricsWhenSessionTouchedThenCounted() {
+        String bearer = TestInstance.bearer(instance.userToken("alice"));
+        given().header("Authorization", bearer).post("/api/sessions").then().statusCode(200);
+        double before = counter("sessions_touched_total");
+
+        given().header("Authorization", bearer).post("/api/sessions").then().statusCode(200);
+
+        assertEquals(before + 1, counter("sessions_touched_total"));
+    }
+
+    @Test
     void metricsWhenSessionClosedThenCountedByReason() {
         TestIssuer.Token token = instance.userToken("alice");
         given().header("Authorization", TestInstance.bearer(token)).post("/api/sessions").then().statusCode(200);
@@ -72,5 +84,13 @@ class AuditAndMetricsTest {
 
         given().when().get("/q/metrics")
                 .then().statusCode(200).body(containsString("sessions_closed_total{reason=\"deleted\"}"));
+    }
+
+    /** The value of a counter without labels on /q/metrics; 0 while it has not been registered. */
+    private static double counter(String name) {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1)))
+                .findFirst().orElse(0);
     }
 }

@@ -3,10 +3,15 @@ package net.erp.session.session;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import net.erp.fixtures.RegistryStandInResource;
 import net.erp.fixtures.StoresTestResource;
@@ -19,6 +24,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(TestIssuerResource.class)
 @QuarkusTestResource(RegistryStandInResource.class)
 class LicenseReportTest {
+
+    /** ISO-8601 in UTC, as every time of the platform's REST APIs. */
+    static final String UTC_TIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z";
 
     private final TestInstance instance = TestInstance.create(4);
 
@@ -40,6 +48,25 @@ class LicenseReportTest {
                 .body("sessions[0].openedAt", notNullValue())
                 .body("sessions[0].lastActivityAt", notNullValue())
                 .body("sessions[0].expiresAt", notNullValue());
+    }
+
+    @Test
+    void reportWhenOperatorThenExactlyTheFieldsOfTheSpecWithUtcTimes() {
+        given().header("Authorization", TestInstance.bearer(instance.userToken("alice"))).post("/api/sessions")
+                .then().statusCode(200);
+
+        Map<String, Object> report = given().header("Authorization", TestInstance.bearer(TestInstance.operatorToken()))
+                .when().get("/api/instances/" + instance.id + "/licenses")
+                .then().statusCode(200)
+                .body("sessions[0].openedAt", matchesPattern(UTC_TIME))
+                .body("sessions[0].lastActivityAt", matchesPattern(UTC_TIME))
+                .body("sessions[0].expiresAt", matchesPattern(UTC_TIME))
+                .extract().jsonPath().getMap("$");
+
+        assertEquals(Set.of("licenseLimit", "licensesInUse", "sessions"), report.keySet());
+        Map<?, ?> session = (Map<?, ?>) ((List<?>) report.get("sessions")).get(0);
+        assertEquals(Set.of("sessionId", "subject", "clientId", "kind", "openedAt", "lastActivityAt", "expiresAt"),
+                session.keySet());
     }
 
     @Test

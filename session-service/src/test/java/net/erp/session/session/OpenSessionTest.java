@@ -3,6 +3,7 @@ package net.erp.session.session;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -32,7 +33,7 @@ class OpenSessionTest {
                 .body("instanceId", equalTo(instance.id))
                 .body("subject", equalTo("erp-batch"))
                 .body("clientId", equalTo("com.vendor/batch"))
-                .body("expiresAt", notNullValue())
+                .body("expiresAt", matchesPattern(LicenseReportTest.UTC_TIME))
                 .body("licensesInUse", equalTo(1))
                 .body("licenseLimit", equalTo(3));
     }
