@@ -1,6 +1,7 @@
 package net.erp.session.session;
 
 import static io.restassured.RestAssured.given;
+import static net.erp.session.session.Pacing.sleepUntil;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -47,7 +48,7 @@ class ExpiryTest {
     @Test
     void openWhenServiceSessionActivePastAbsoluteTimeoutThenClosed() throws InterruptedException {
         TestIssuer.Token service = instance.serviceToken();
-        long start = keepActive(service);
+        long start = Pacing.keepActive(() -> open(service));
         sleepUntil(start, 3_300);
 
         given().header("Authorization", TestInstance.bearer(instance.serviceToken()))
@@ -58,7 +59,7 @@ class ExpiryTest {
     @Test
     void openWhenUserSessionActivePastAbsoluteTimeoutThenStillOpen() throws InterruptedException {
         TestIssuer.Token alice = instance.userToken("alice");
-        long start = keepActive(alice);
+        long start = Pacing.keepActive(() -> open(alice));
         sleepUntil(start, 3_300);
 
         refused(instance.userToken("bob"));
@@ -96,20 +97,7 @@ class ExpiryTest {
                 .body(containsString("sessions_closed_total{reason=\"idle\"}"));
     }
 
-    /** Opens, then touches every 800 ms until 2.4 s: always active, never idle for 2 s. */
-    private static long keepActive(TestIssuer.Token token) throws InterruptedException {
-        long start = open(token);
-        for (long at = 800; at <= 2_400; at += 800) {
-            sleepUntil(start, at);
-            open(token);
-        }
-        return start;
-    }
-
-    /**
-     * Opens or touches; returns the moment the answer came, in ms. The session's deadline was set before
-     * that, so waiting the timeout from this moment is sure to pass it.
-     */
+    /** Opens or touches; returns the moment the answer came, in epoch ms (see {@link Pacing}). */
     private static long open(TestIssuer.Token token) {
         given().header("Authorization", TestInstance.bearer(token)).post("/api/sessions").then().statusCode(200);
         return System.currentTimeMillis();
@@ -119,12 +107,5 @@ class ExpiryTest {
         given().header("Authorization", TestInstance.bearer(token))
                 .when().post("/api/sessions")
                 .then().statusCode(403).body("error", equalTo("MaximumLicenseCountExceeded"));
-    }
-
-    private static void sleepUntil(long start, long millis) throws InterruptedException {
-        long wait = start + millis - System.currentTimeMillis();
-        if (wait > 0) {
-            Thread.sleep(wait);
-        }
     }
 }

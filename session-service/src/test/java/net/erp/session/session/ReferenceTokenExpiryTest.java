@@ -1,6 +1,7 @@
 package net.erp.session.session;
 
 import static io.restassured.RestAssured.given;
+import static net.erp.session.session.Pacing.sleepUntil;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -28,7 +29,8 @@ class ReferenceTokenExpiryTest {
 
     @Test
     void openWhenServiceTokenActivePastAbsoluteTimeoutThenItsSessionClosed() throws InterruptedException {
-        long start = keepActive(instance.systemToken("erp-sync"));
+        TestIssuer.ReferenceToken sat = instance.systemToken("erp-sync");
+        long start = Pacing.keepActive(() -> open(sat));
         sleepUntil(start, 3_300);
 
         given().header("Authorization", TestInstance.bearer(instance.userToken("bob")))
@@ -38,7 +40,8 @@ class ReferenceTokenExpiryTest {
 
     @Test
     void openWhenPersonalTokenActivePastAbsoluteTimeoutThenItsSessionStillOpen() throws InterruptedException {
-        long start = keepActive(instance.personalToken("alice"));
+        TestIssuer.ReferenceToken pat = instance.personalToken("alice");
+        long start = Pacing.keepActive(() -> open(pat));
         sleepUntil(start, 3_300);
 
         given().header("Authorization", TestInstance.bearer(instance.userToken("bob")))
@@ -48,10 +51,8 @@ class ReferenceTokenExpiryTest {
 
     @Test
     void openWhenDeactivatedAtIdentityThenRefusedOnceTheCachedAnswerIsOld() throws InterruptedException {
-        TestIssuer.ReferenceToken pat = instance.personalToken("alice");
-        long start = open(pat);
+        TestIssuer.ReferenceToken pat = openedBeforeTheCachedAnswerAged();
         pat.deactivate();
-        sleepUntil(start, 1_300);
 
         given().header("Authorization", "Bearer " + pat.value())
                 .when().post("/api/sessions")
@@ -60,34 +61,23 @@ class ReferenceTokenExpiryTest {
 
     @Test
     void openWhenCachedAnswerIsOldThenIntrospectedAgain() throws InterruptedException {
-        TestIssuer.ReferenceToken pat = instance.personalToken("alice");
-        long start = open(pat);
-        sleepUntil(start, 1_300);
+        TestIssuer.ReferenceToken pat = openedBeforeTheCachedAnswerAged();
 
         open(pat);
 
         assertEquals(2, pat.introspections());
     }
 
-    /** Opens, then touches every 800 ms until 2.4 s: always active, never idle for 2 s. */
-    private static long keepActive(TestIssuer.ReferenceToken token) throws InterruptedException {
-        long start = open(token);
-        for (long at = 800; at <= 2_400; at += 800) {
-            sleepUntil(start, at);
-            open(token);
-        }
-        return start;
-    }
-
+    /** Opens or touches with the token in X-Api-Key; returns the moment the answer came, in epoch ms. */
     private static long open(TestIssuer.ReferenceToken token) {
         given().header("X-Api-Key", token.value()).post("/api/sessions").then().statusCode(200);
         return System.currentTimeMillis();
     }
 
-    private static void sleepUntil(long start, long millis) throws InterruptedException {
-        long wait = start + millis - System.currentTimeMillis();
-        if (wait > 0) {
-            Thread.sleep(wait);
-        }
+    /** A PAT that opened its session longer ago than the introspection's answer is used (1 s). */
+    private TestIssuer.ReferenceToken openedBeforeTheCachedAnswerAged() throws InterruptedException {
+        TestIssuer.ReferenceToken pat = instance.personalToken("alice");
+        sleepUntil(open(pat), 1_300);
+        return pat;
     }
 }

@@ -1,14 +1,23 @@
 package net.erp.session.session;
 
 import io.quarkus.arc.Arc;
+import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import net.erp.contract.revocation.RevocationList;
 import net.erp.fixtures.RegistryStandIn;
 import net.erp.fixtures.TestIssuer;
 import net.erp.session.instance.InstanceDirectory;
 
-/** An instance of its own for one test, put in the registry stand-in under a random id, and its tokens. */
+/**
+ * An instance of its own for one test, put in the registry stand-in under a random id, its tokens, and the
+ * entries of the platform's revocation list that refuse them (written as identity-service would).
+ */
 final class TestInstance {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
 
     final String id;
 
@@ -34,6 +43,26 @@ final class TestInstance {
     void updateNow(int licenseLimit, String... reservedAccounts) {
         update(licenseLimit, reservedAccounts);
         Arc.container().instance(InstanceDirectory.class).get().forget(id);
+    }
+
+    /** Revokes one token (RFC 7009) for a minute. */
+    void revokeToken(String jti) {
+        await(revocations().revokeToken(id, jti, Instant.now().plusSeconds(60)));
+    }
+
+    /** Ends a sign-in (logout). */
+    void endSignIn(String sid) {
+        await(revocations().endSignIn(id, sid, Duration.ofMinutes(1)));
+    }
+
+    /** Cuts off every token of a user issued up to now (password change). */
+    void cutOffSubject(String subject) {
+        await(revocations().cutOffSubject(id, subject, Duration.ofMinutes(1)));
+    }
+
+    /** Cuts off every token of an app issued up to now (app disabled). */
+    void cutOffClient(String clientId) {
+        await(revocations().cutOffClient(id, clientId, Duration.ofMinutes(1)));
     }
 
     /** A service token (no preferred_username) with a fresh subject, sid and jti. */
@@ -63,5 +92,13 @@ final class TestInstance {
 
     static String bearer(TestIssuer.Token token) {
         return "Bearer " + token.sign();
+    }
+
+    private static RevocationList revocations() {
+        return Arc.container().instance(RevocationList.class).get();
+    }
+
+    private static void await(Uni<Void> write) {
+        write.await().atMost(WAIT);
     }
 }
