@@ -132,6 +132,49 @@ class SecretApiTest {
         }
     }
 
+    /**
+     * Twenty confidential apps, each turned PUBLIC while a secret is created for it, all at once: whichever
+     * wins, no app ends PUBLIC with a secret.
+     */
+    @Test
+    void createWhenAppTurnsPublicMeanwhileThenNeverAPublicAppWithASecret() throws Exception {
+        var clientIds = new ArrayList<String>();
+        for (int i = 0; i < 20; i++) {
+            clientIds.add(newClientId());
+            Api.createApp(instanceId, appOfType(clientIds.get(i), "CONFIDENTIAL"));
+        }
+        var pool = Executors.newFixedThreadPool(40);
+
+        try {
+            var calls = new ArrayList<Future<Integer>>();
+            for (String app : clientIds) {
+                calls.add(pool.submit(() -> asAdmin().body(appOfType(app, "PUBLIC"))
+                        .put("/api/instances/{i}/apps/{c}", instanceId, app).then().extract().statusCode()));
+                calls.add(pool.submit(() -> asAdmin().post("/api/instances/{i}/apps/{c}/secrets", instanceId, app)
+                        .then().extract().statusCode()));
+            }
+            for (var call : calls) {
+                call.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        for (String app : clientIds) {
+            String type = asAdmin().get("/api/instances/{i}/apps/{c}", instanceId, app).then().extract()
+                    .path("clientType");
+            int secrets = asAdmin().get("/api/instances/{i}/apps/{c}/secrets", instanceId, app).then().extract()
+                    .path("size()");
+            assertFalse("PUBLIC".equals(type) && secrets > 0, app + " is PUBLIC and holds " + secrets + " secret(s)");
+        }
+    }
+
+    /** An app of the type without a system user, which a PUBLIC app may not have. */
+    private static Map<String, Object> appOfType(String clientId, String clientType) {
+        return Map.of("clientId", clientId, "name", "App " + clientId, "clientType", clientType,
+                "scopes", java.util.List.of("read"));
+    }
+
     @Test
     void createWhenOperatorAppThen400() {
         asAdmin().post("/api/instances/dev/apps/operator/secrets").then().statusCode(400);

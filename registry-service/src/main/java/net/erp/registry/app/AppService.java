@@ -71,7 +71,7 @@ public class AppService {
         AppRecord app = AppRules.check(request, clientId);
         return Panache.withTransaction(() -> Instance.require(instanceId)
                 .chain(() -> scopes.requireGrantable(instanceId, "scopes", app.scopes()))
-                .chain(() -> TrustedApplication.require(instanceId, clientId))
+                .chain(() -> TrustedApplication.requireLocked(instanceId, clientId))
                 .call(stored -> refusePublicWithSecrets(stored, app))
                 .call(stored -> stored.enabled && !app.enabled() ? changes.cutOff(instanceId, clientId)
                         : Uni.createFrom().voidItem())
@@ -105,6 +105,10 @@ public class AppService {
         }
     }
 
+    /**
+     * Counts under the app's row lock, which a new secret takes too: a secret created while the app turns
+     * PUBLIC either is counted here or finds the app PUBLIC and is refused.
+     */
     private static Uni<Void> refusePublicWithSecrets(TrustedApplication stored, AppRecord app) {
         if (app.clientType() != ClientType.PUBLIC || stored.clientType == ClientType.PUBLIC) {
             return Uni.createFrom().voidItem();
