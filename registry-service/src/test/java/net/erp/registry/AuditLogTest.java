@@ -80,6 +80,18 @@ class AuditLogTest {
     }
 
     @Test
+    void scopeWhenDeletedThenAuditLine() {
+        String instanceId = Api.createInstance();
+        asAdmin().body(Map.of("name", "stock.read")).post("/api/instances/{i}/scopes", instanceId)
+                .then().statusCode(201);
+        try (LogLines audit = LogLines.of("audit")) {
+            asAdmin().delete("/api/instances/{i}/scopes/{n}", instanceId, "stock.read").then().statusCode(204);
+
+            assertTrue(logged(audit, "event=scope.deleted instance=" + instanceId + " scope=stock.read"));
+        }
+    }
+
+    @Test
     void changeWhenRefusedThenNoAuditLine() {
         try (LogLines audit = LogLines.of("audit")) {
             asAdmin().body(Map.of("id", "x")).post("/api/instances").then().statusCode(400);

@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import net.erp.contract.registry.RegistryChange;
 import net.erp.contract.revocation.RevocationKeys;
@@ -67,6 +68,18 @@ class ChangeEventsTest {
     @Test
     void instanceWhenUpdatedThenInstanceEventPublished() throws InterruptedException {
         asAdmin().body(Api.instance(instanceId)).put("/api/instances/{i}", instanceId).then().statusCode(200);
+
+        assertTrue(published("{\"type\":\"INSTANCE\",\"instanceId\":\"" + instanceId + "\""));
+    }
+
+    @Test
+    void scopeWhenUpdatedThenInstanceEventPublished() throws InterruptedException {
+        asAdmin().body(Map.of("name", "stock.read")).post("/api/instances/{i}/scopes", instanceId)
+                .then().statusCode(201);
+        events.clear();
+
+        asAdmin().body(Map.of("description", "read stock"))
+                .put("/api/instances/{i}/scopes/{n}", instanceId, "stock.read").then().statusCode(200);
 
         assertTrue(published("{\"type\":\"INSTANCE\",\"instanceId\":\"" + instanceId + "\""));
     }

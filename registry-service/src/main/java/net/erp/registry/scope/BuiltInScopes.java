@@ -1,6 +1,7 @@
 package net.erp.registry.scope;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +28,10 @@ public final class BuiltInScopes {
     }
 
     static boolean isBuiltIn(String name) {
-        return ALL.stream().anyMatch(scope -> scope.name().equals(name));
+        return find(name).isPresent();
+    }
+
+    static Optional<ScopeRecord> find(String name) {
+        return ALL.stream().filter(scope -> scope.name().equals(name)).findFirst();
     }
 }

@@ -2,8 +2,10 @@ package net.erp.registry.scope;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -30,7 +32,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
         content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 @APIResponse(responseCode = "403", description = "the token lacks the scope admin",
         content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-@APIResponse(responseCode = "404", description = "unknown_instance",
+@APIResponse(responseCode = "404", description = "unknown_instance, or unknown_scope for one scope",
         content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 public class ScopeResource {
 
@@ -60,5 +62,38 @@ public class ScopeResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Uni<ScopeRecord> create(@PathParam("instanceId") String instanceId, ScopeRecord request) {
         return scopes.create(instanceId, request, caller.subject());
+    }
+
+    @GET
+    @Path("/{name}")
+    @Operation(summary = "Read a scope of the instance, built in or its own")
+    @APIResponse(responseCode = "200", description = "the scope")
+    public Uni<ScopeRecord> find(@PathParam("instanceId") String instanceId, @PathParam("name") String name) {
+        return scopes.find(instanceId, name);
+    }
+
+    @PUT
+    @Path("/{name}")
+    @Operation(summary = "Replace one of the instance's own scopes",
+            description = "The description is replaced; the name stays. Built-in scopes cannot be changed.")
+    @APIResponse(responseCode = "200", description = "the scope as stored")
+    @APIResponse(responseCode = "400", description = "a built-in or reserved scope, or a field breaks a rule",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Uni<ScopeRecord> update(@PathParam("instanceId") String instanceId, @PathParam("name") String name,
+            ScopeRecord request) {
+        return scopes.update(instanceId, name, request, caller.subject());
+    }
+
+    @DELETE
+    @Path("/{name}")
+    @Operation(summary = "Delete one of the instance's own scopes",
+            description = "Refused while an app may be granted it; built-in scopes cannot be deleted.")
+    @APIResponse(responseCode = "204", description = "deleted")
+    @APIResponse(responseCode = "400", description = "a built-in or reserved scope",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "409", description = "apps may be granted the scope; the description names them",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Uni<Void> delete(@PathParam("instanceId") String instanceId, @PathParam("name") String name) {
+        return scopes.delete(instanceId, name, caller.subject());
     }
 }
