@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,6 +107,22 @@ class AppApiTest {
         createApp(instanceId, serviceApp(clientId));
 
         asAdmin().get("/api/instances/{i}/apps", instanceId).then().statusCode(200).body("clientId", hasItem(clientId));
+    }
+
+    @Test
+    void listWhenPagedThenTheAppsOfThePageByClientId() {
+        createApp(instanceId, serviceApp("com.vendor/c"));
+        createApp(instanceId, serviceApp("com.vendor/a"));
+        createApp(instanceId, serviceApp("com.vendor/b"));
+
+        asAdmin().queryParam("first", 1).queryParam("max", 2).get("/api/instances/{i}/apps", instanceId)
+                .then().statusCode(200).body("clientId", contains("com.vendor/b", "com.vendor/c"));
+    }
+
+    @Test
+    void listWhenMaxAboveTheCapThen400NamingMax() {
+        asAdmin().queryParam("max", 5000).get("/api/instances/{i}/apps", instanceId)
+                .then().statusCode(400).body("error_description", startsWith("max:"));
     }
 
     @Test

@@ -7,10 +7,13 @@ import static net.erp.registry.Api.newInstanceId;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
 import java.util.List;
 import net.erp.fixtures.StoresTestResource;
 import net.erp.fixtures.TestIssuerResource;
@@ -49,7 +52,71 @@ class InstanceApiTest {
     void listWhenCreatedThenIncluded() {
         String id = Api.createInstance();
 
-        asAdmin().get("/api/instances").then().statusCode(200).body("id", hasItem(id));
+        assertTrue(allInstanceIds().contains(id));
+    }
+
+    @Test
+    void listWhenPagedThenConsecutivePagesInIdOrder() {
+        Api.createInstance();
+        Api.createInstance();
+        Api.createInstance();
+
+        List<String> first = pageOfIds(0, 2);
+        List<String> second = pageOfIds(2, 2);
+
+        List<String> both = new ArrayList<>(first);
+        both.addAll(second);
+        assertEquals(4, both.size());
+        assertEquals(both.stream().sorted().toList(), both);
+        assertEquals(both, pageOfIds(0, 4));
+    }
+
+    @Test
+    void listWhenMaxLeftOutThenAtMostOneHundred() {
+        int total = allInstanceIds().size();
+
+        asAdmin().get("/api/instances").then().statusCode(200).body("size()", equalTo(Math.min(total, 100)));
+    }
+
+    @Test
+    void listWhenFirstNegativeThen400NamingFirst() {
+        asAdmin().queryParam("first", -1).get("/api/instances")
+                .then().statusCode(400).body("error", equalTo("invalid_request"))
+                .body("error_description", startsWith("first:"));
+    }
+
+    @Test
+    void listWhenMaxAboveTheCapThen400NamingMax() {
+        asAdmin().queryParam("max", 1001).get("/api/instances")
+                .then().statusCode(400).body("error_description", startsWith("max:"));
+    }
+
+    @Test
+    void listWhenMaxZeroThen400NamingMax() {
+        asAdmin().queryParam("max", 0).get("/api/instances")
+                .then().statusCode(400).body("error_description", startsWith("max:"));
+    }
+
+    @Test
+    void listWhenMaxNotANumberThen400NamingMax() {
+        asAdmin().queryParam("max", "ten").get("/api/instances")
+                .then().statusCode(400).body("error_description", startsWith("max:"));
+    }
+
+    private static List<String> pageOfIds(int first, int max) {
+        return asAdmin().queryParam("first", first).queryParam("max", max).get("/api/instances")
+                .then().statusCode(200).extract().jsonPath().getList("id", String.class);
+    }
+
+    /** Every instance, page by page of the largest size. */
+    private static List<String> allInstanceIds() {
+        var ids = new ArrayList<String>();
+        List<String> page;
+        do {
+            page = pageOfIds(ids.size(), 1000);
+            ids.addAll(page);
+        } while (page.size() == 1000);
+        return ids;
     }
 
     @Test

@@ -1,6 +1,7 @@
 package net.erp.registry;
 
 import static net.erp.registry.Api.asAdmin;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -220,5 +221,16 @@ class ScopeApiTest {
 
         asAdmin().body(app).post("/api/instances/{i}/apps", instanceId)
                 .then().statusCode(400).body("error_description", startsWith("scopes[0]:"));
+    }
+
+    @Test
+    void listWhenPagedThenBuiltInFirstThenOwnByName() {
+        define(Map.of("name", "b.scope")).statusCode(201);
+        define(Map.of("name", "a.scope")).statusCode(201);
+
+        asAdmin().queryParam("first", 4).queryParam("max", 2).get("/api/instances/{i}/scopes", instanceId)
+                .then().statusCode(200).body("name", contains("offline_access", "a.scope"));
+        asAdmin().queryParam("first", 6).queryParam("max", 5).get("/api/instances/{i}/scopes", instanceId)
+                .then().statusCode(200).body("name", contains("b.scope"));
     }
 }

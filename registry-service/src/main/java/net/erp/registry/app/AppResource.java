@@ -1,6 +1,7 @@
 package net.erp.registry.app;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,7 @@ import java.util.List;
 import net.erp.registry.api.ErrorBody;
 import net.erp.registry.api.RegistryApi;
 import net.erp.registry.operator.AdminCaller;
+import net.erp.registry.rules.PageQuery;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,10 +49,13 @@ public class AppResource {
     }
 
     @GET
-    @Operation(summary = "List the instance's Trusted Applications")
-    @APIResponse(responseCode = "200", description = "the apps, by client id")
-    public Uni<List<AppRecord>> list(@PathParam("instanceId") String instanceId) {
-        return apps.list(instanceId);
+    @Operation(summary = "List the instance's Trusted Applications", description = "One page, by client id: "
+            + "first and max.")
+    @APIResponse(responseCode = "200", description = "the apps of the page, by client id")
+    @APIResponse(responseCode = "400", description = "first or max out of range; the description names it",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Uni<List<AppRecord>> list(@PathParam("instanceId") String instanceId, @BeanParam PageQuery query) {
+        return apps.list(instanceId, query.page());
     }
 
     @POST

@@ -12,6 +12,7 @@ import net.erp.registry.audit.AuditLog;
 import net.erp.registry.change.RegistryChanges;
 import net.erp.registry.instance.Instance;
 import net.erp.registry.operator.OperatorApp;
+import net.erp.registry.rules.Page;
 import net.erp.registry.scope.ScopeService;
 import net.erp.registry.secret.ClientSecret;
 import net.erp.registry.store.UniqueViolation;
@@ -35,10 +36,11 @@ public class AppService {
         this.operator = operator;
     }
 
-    public Uni<List<AppRecord>> list(String instanceId) {
+    /** One page of the instance's apps, by client id. */
+    public Uni<List<AppRecord>> list(String instanceId, Page page) {
         return Panache.withSession(() -> Instance.require(instanceId)
-                .chain(() -> TrustedApplication.<TrustedApplication>list("instanceId", Sort.by("clientId"),
-                        instanceId)))
+                .chain(() -> TrustedApplication.<TrustedApplication>find("instanceId", Sort.by("clientId"),
+                        instanceId).range(page.first(), page.last()).list()))
                 .map(apps -> apps.stream().map(AppRecord::of).toList());
     }
 

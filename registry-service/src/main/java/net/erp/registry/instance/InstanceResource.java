@@ -1,6 +1,7 @@
 package net.erp.registry.instance;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,7 @@ import java.util.List;
 import net.erp.registry.api.ErrorBody;
 import net.erp.registry.api.RegistryApi;
 import net.erp.registry.operator.AdminCaller;
+import net.erp.registry.rules.PageQuery;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,10 +46,12 @@ public class InstanceResource {
     }
 
     @GET
-    @Operation(summary = "List every instance")
-    @APIResponse(responseCode = "200", description = "the instances, by id")
-    public Uni<List<InstanceRecord>> list() {
-        return instances.list();
+    @Operation(summary = "List the instances", description = "One page, by id: first and max.")
+    @APIResponse(responseCode = "200", description = "the instances of the page, by id")
+    @APIResponse(responseCode = "400", description = "first or max out of range; the description names it",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Uni<List<InstanceRecord>> list(@BeanParam PageQuery query) {
+        return instances.list(query.page());
     }
 
     @POST

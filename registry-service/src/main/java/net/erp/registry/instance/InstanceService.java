@@ -14,6 +14,7 @@ import net.erp.registry.app.TrustedApplication;
 import net.erp.registry.audit.AuditLog;
 import net.erp.registry.change.RegistryChanges;
 import net.erp.registry.operator.OperatorApp;
+import net.erp.registry.rules.Page;
 import net.erp.registry.store.UniqueViolation;
 
 /**
@@ -33,8 +34,10 @@ public class InstanceService {
         this.operator = operator;
     }
 
-    public Uni<List<InstanceRecord>> list() {
-        return Panache.withSession(() -> Instance.<Instance>listAll(Sort.by("id")))
+    /** One page of the instances, by id. */
+    public Uni<List<InstanceRecord>> list(Page page) {
+        return Panache.withSession(() -> Instance.<Instance>findAll(Sort.by("id")).range(page.first(), page.last())
+                        .list())
                 .map(instances -> instances.stream().map(InstanceRecord::of).toList());
     }
 

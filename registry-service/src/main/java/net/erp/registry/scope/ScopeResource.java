@@ -1,6 +1,7 @@
 package net.erp.registry.scope;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import java.util.List;
 import net.erp.registry.api.ErrorBody;
 import net.erp.registry.api.RegistryApi;
 import net.erp.registry.operator.AdminCaller;
+import net.erp.registry.rules.PageQuery;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,10 +47,13 @@ public class ScopeResource {
     }
 
     @GET
-    @Operation(summary = "List the instance's scopes: the built-in ones, then its own")
-    @APIResponse(responseCode = "200", description = "the scopes")
-    public Uni<List<ScopeRecord>> list(@PathParam("instanceId") String instanceId) {
-        return scopes.list(instanceId);
+    @Operation(summary = "List the instance's scopes: the built-in ones, then its own",
+            description = "One page: first and max.")
+    @APIResponse(responseCode = "200", description = "the scopes of the page")
+    @APIResponse(responseCode = "400", description = "first or max out of range; the description names it",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Uni<List<ScopeRecord>> list(@PathParam("instanceId") String instanceId, @BeanParam PageQuery query) {
+        return scopes.list(instanceId, query.page());
     }
 
     @POST

@@ -17,6 +17,7 @@ import net.erp.registry.audit.AuditLog;
 import net.erp.registry.change.RegistryChanges;
 import net.erp.registry.instance.Instance;
 import net.erp.registry.rules.Fields;
+import net.erp.registry.rules.Page;
 import net.erp.registry.store.UniqueViolation;
 
 /**
@@ -40,14 +41,21 @@ public class ScopeService {
         this.audit = audit;
     }
 
-    /** The built-in scopes, then the instance's own by name. */
-    public Uni<List<ScopeRecord>> list(String instanceId) {
+    /** One page of the instance's scopes: the built-in ones, then its own by name. */
+    public Uni<List<ScopeRecord>> list(String instanceId, Page page) {
+        List<ScopeRecord> builtIn = BuiltInScopes.ALL;
+        int from = Math.min(page.first(), builtIn.size());
+        int to = (int) Math.min((long) page.first() + page.max(), builtIn.size());
+        var answer = new ArrayList<>(builtIn.subList(from, to));
+        int wanted = page.max() - answer.size();
+        Page own = new Page(Math.max(0, page.first() - builtIn.size()), Math.max(wanted, 1));
         return Panache.withSession(() -> Instance.require(instanceId)
-                .chain(() -> Scope.<Scope>list("instanceId", Sort.by("name"), instanceId)))
+                .chain(() -> wanted == 0 ? Uni.createFrom().item(List.<Scope>of())
+                        : Scope.<Scope>find("instanceId", Sort.by("name"), instanceId)
+                                .range(own.first(), own.last()).list()))
                 .map(defined -> {
-                    var all = new ArrayList<>(BuiltInScopes.ALL);
-                    defined.forEach(scope -> all.add(record(scope)));
-                    return all;
+                    defined.forEach(scope -> answer.add(record(scope)));
+                    return answer;
                 });
     }
 
