@@ -117,6 +117,19 @@ class AppRulesTest {
     }
 
     @Test
+    void createWhenRedirectUriHttpOnEachLoopbackHostThen201() {
+        var app = frontend("redirectUris",
+                List.of("http://localhost:4200/cb", "http://127.0.0.1:8080/cb", "http://[::1]:8080/cb"));
+
+        asAdmin().body(app).post("/api/instances/{i}/apps", instanceId).then().statusCode(201);
+    }
+
+    @Test
+    void createWhenRedirectUriHttpOnHostNamedLikeLoopbackThen400() {
+        refused(frontend("redirectUris", List.of("http://localhost.example.com/cb")), "redirectUris[0]:");
+    }
+
+    @Test
     void createWhenRedirectUriInvalidThen400() {
         refused(frontend("redirectUris", List.of("https://app example.com/cb")), "redirectUris[0]:");
     }
