@@ -33,4 +33,9 @@ final class Pacing {
         }
         return start;
     }
+
+    /** {@link #keepActive} and then past the 3 s absolute timeout: 3.3 s after the first call. */
+    static void activePastAbsoluteTimeout(LongSupplier open) throws InterruptedException {
+        sleepUntil(keepActive(open), 3_300);
+    }
 }
