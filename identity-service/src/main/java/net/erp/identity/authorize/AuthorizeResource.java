@@ -14,12 +14,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import net.erp.contract.error.OAuthError;
 import net.erp.identity.form.FormParameters;
+import net.erp.identity.form.RequestParameters;
 import net.erp.identity.instance.InstanceContext;
 import net.erp.identity.instance.InstanceResolver;
 import net.erp.identity.registry.RegistryLookup;
@@ -75,7 +75,7 @@ public class AuthorizeResource {
     public Uni<Response> get(@Context HttpServerRequest http, @Context UriInfo uri,
             @CookieParam(SignInCookie.NAME) String cookie) {
         return instances.resolve(http)
-                .flatMap(instance -> authorize(instance, () -> query(uri), cookie));
+                .flatMap(instance -> authorize(instance, () -> RequestParameters.ofQuery(uri), cookie));
     }
 
     @POST
@@ -83,7 +83,7 @@ public class AuthorizeResource {
     public Uni<Response> post(@Context HttpServerRequest http, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             @CookieParam(SignInCookie.NAME) String cookie, String body) {
         return instances.resolve(http)
-                .flatMap(instance -> authorize(instance, () -> form(type, body), cookie));
+                .flatMap(instance -> authorize(instance, () -> RequestParameters.ofForm(type, body), cookie));
     }
 
     /** The login form's POST: the pending request's id, {@code username} and {@code password}. */
@@ -253,33 +253,5 @@ public class AuthorizeResource {
 
     private static Response page(OAuthError error) {
         return HtmlPage.error(error.status(), error.description());
-    }
-
-    private static Map<String, String> query(UriInfo uri) {
-        var parameters = new HashMap<String, String>();
-        for (var entry : uri.getQueryParameters().entrySet()) {
-            if (entry.getValue().size() > 1) {
-                throw OAuthError.invalidRequest("The parameter '" + printable(entry.getKey()) + "' is repeated.");
-            }
-            String value = entry.getValue().isEmpty() ? "" : entry.getValue().get(0);
-            if (!value.isEmpty()) {
-                parameters.put(entry.getKey(), value);
-            }
-        }
-        return parameters;
-    }
-
-    private static Map<String, String> form(String type, String body) {
-        FormParameters form = FormParameters.parse(type, body);
-        var parameters = new HashMap<String, String>();
-        for (String name : form.names()) {
-            form.get(name).ifPresent(value -> parameters.put(name, value));
-        }
-        return parameters;
-    }
-
-    private static String printable(String name) {
-        String shown = name.length() > 40 ? name.substring(0, 40) : name;
-        return shown.replaceAll("[^A-Za-z0-9_.-]", "?");
     }
 }

@@ -40,7 +40,8 @@ public final class FormParameters {
             String name = decode(equals < 0 ? pair : pair.substring(0, equals));
             String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
             if (values.containsKey(name)) {
-                throw OAuthError.invalidRequest("the parameter '" + printable(name) + "' is repeated");
+                throw OAuthError.invalidRequest(
+                        "the parameter '" + RequestParameters.printable(name) + "' is repeated");
             }
             values.put(name, value);
         }
@@ -74,10 +75,5 @@ public final class FormParameters {
         int semicolon = contentType.indexOf(';');
         String type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
         return type.trim().toLowerCase(Locale.ROOT);
-    }
-
-    private static String printable(String name) {
-        String shown = name.length() > 40 ? name.substring(0, 40) : name;
-        return shown.replaceAll("[^A-Za-z0-9_.-]", "?");
     }
 }

@@ -19,14 +19,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import net.erp.contract.error.OAuthError;
 import net.erp.contract.revocation.RevocationList;
 import net.erp.identity.authorize.HtmlPage;
-import net.erp.identity.form.FormParameters;
+import net.erp.identity.form.RequestParameters;
 import net.erp.identity.idtoken.IdTokenHint;
 import net.erp.identity.instance.InstanceContext;
 import net.erp.identity.instance.InstanceResolver;
@@ -78,7 +77,7 @@ public class EndSessionResource {
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> get(@Context HttpServerRequest http, @Context UriInfo uri,
             @CookieParam(SignInCookie.NAME) String cookie) {
-        return instances.resolve(http).flatMap(instance -> Uni.createFrom().item(() -> query(uri))
+        return instances.resolve(http).flatMap(instance -> Uni.createFrom().item(() -> RequestParameters.ofQuery(uri))
                 .flatMap(parameters -> ask(instance, parameters, cookie))
                 .onFailure(OAuthError.class).recoverWithItem(EndSessionResource::page));
     }
@@ -87,7 +86,8 @@ public class EndSessionResource {
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> post(@Context HttpServerRequest http, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             @CookieParam(SignInCookie.NAME) String cookie, String body) {
-        return instances.resolve(http).flatMap(instance -> Uni.createFrom().item(() -> form(type, body))
+        return instances.resolve(http).flatMap(instance -> Uni.createFrom()
+                .item(() -> RequestParameters.ofForm(type, body))
                 .flatMap(parameters -> ask(instance, parameters, cookie))
                 .onFailure(OAuthError.class).recoverWithItem(EndSessionResource::page));
     }
@@ -98,7 +98,8 @@ public class EndSessionResource {
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> confirm(@Context HttpServerRequest http, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             @CookieParam(SignInCookie.NAME) String cookie, String body) {
-        return instances.resolve(http).flatMap(instance -> Uni.createFrom().item(() -> form(type, body))
+        return instances.resolve(http).flatMap(instance -> Uni.createFrom()
+                .item(() -> RequestParameters.ofForm(type, body))
                 .flatMap(parameters -> returnTo(instance, parameters.get("client_id"),
                         parameters.get("post_logout_redirect_uri"))
                         .flatMap(target -> signIns.find(instance.instanceId(), cookie).flatMap(found -> {
@@ -188,27 +189,5 @@ public class EndSessionResource {
 
     private static Response page(OAuthError error) {
         return HtmlPage.of(error.status(), "Sign-out error", "<p>" + HtmlPage.escape(error.description()) + "</p>");
-    }
-
-    private static Map<String, String> query(UriInfo uri) {
-        var parameters = new HashMap<String, String>();
-        for (var entry : uri.getQueryParameters().entrySet()) {
-            if (entry.getValue().size() > 1) {
-                throw OAuthError.invalidRequest("A parameter is repeated.");
-            }
-            if (!entry.getValue().isEmpty() && !entry.getValue().get(0).isEmpty()) {
-                parameters.put(entry.getKey(), entry.getValue().get(0));
-            }
-        }
-        return parameters;
-    }
-
-    private static Map<String, String> form(String type, String body) {
-        FormParameters form = FormParameters.parse(type, body);
-        var parameters = new HashMap<String, String>();
-        for (String name : form.names()) {
-            form.get(name).ifPresent(value -> parameters.put(name, value));
-        }
-        return parameters;
     }
 }
