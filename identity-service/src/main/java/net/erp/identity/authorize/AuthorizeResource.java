@@ -73,36 +73,43 @@ public class AuthorizeResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> get(@Context HttpServerRequest http, @Context UriInfo uri,
-            @CookieParam(SignInCookie.NAME) String cookie) {
+            @CookieParam(SignInCookie.NAME) String cookie, @CookieParam(LoginCookie.NAME) String browser) {
         return instances.resolve(http)
-                .flatMap(instance -> authorize(instance, () -> RequestParameters.ofQuery(uri), cookie));
+                .flatMap(instance -> authorize(instance, () -> RequestParameters.ofQuery(uri), cookie, browser));
     }
 
     @POST
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> post(@Context HttpServerRequest http, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
-            @CookieParam(SignInCookie.NAME) String cookie, String body) {
+            @CookieParam(SignInCookie.NAME) String cookie, @CookieParam(LoginCookie.NAME) String browser,
+            String body) {
         return instances.resolve(http)
-                .flatMap(instance -> authorize(instance, () -> RequestParameters.ofForm(type, body), cookie));
+                .flatMap(instance -> authorize(instance, () -> RequestParameters.ofForm(type, body), cookie,
+                        browser));
     }
 
-    /** The login form's POST: the pending request's id, {@code username} and {@code password}. */
+    /**
+     * The login form's POST: the pending request's id, {@code username} and {@code password}, from the browser
+     * whose {@link LoginCookie} the request was saved for.
+     */
     @POST
     @Path("/login")
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> login(@Context HttpServerRequest http, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
-            String body) {
+            @CookieParam(LoginCookie.NAME) String browser, String body) {
         return instances.resolve(http).flatMap(instance -> Uni.createFrom().item(() -> FormParameters.parse(type, body))
                 .flatMap(form -> {
                     String id = form.get("request").orElse(null);
-                    return pending.find(instance.instanceId(), id).flatMap(found -> found
+                    String instanceId = instance.instanceId();
+                    return pending.find(instanceId, id, LoginCookie.presented(browser)).flatMap(found -> found
                             .map(request -> checkPassword(instance, request, id, form, address(http)))
                             .orElseGet(() -> Uni.createFrom().item(HtmlPage.error(400, EXPIRED))));
                 })
                 .onFailure(OAuthError.class).recoverWithItem(AuthorizeResource::page));
     }
 
-    private Uni<Response> authorize(InstanceContext instance, Supplier<Map<String, String>> read, String cookie) {
+    private Uni<Response> authorize(InstanceContext instance, Supplier<Map<String, String>> read, String cookie,
+            String browser) {
         return Uni.createFrom().item(read)
                 .flatMap(parameters -> client(instance, parameters).flatMap(app -> {
                     String redirectUri = redirectUri(app, parameters);
@@ -114,7 +121,7 @@ public class AuthorizeResource {
                         return Uni.createFrom().item(AuthorizeRedirect.error(redirectUri, parameters.get("state"),
                                 instance.issuer(), refused));
                     }
-                    return answer(request, cookie);
+                    return answer(request, cookie, browser);
                 }))
                 .onFailure(OAuthError.class).recoverWithItem(AuthorizeResource::page);
     }
@@ -140,9 +147,9 @@ public class AuthorizeResource {
         return redirectUri;
     }
 
-    private Uni<Response> answer(AuthorizationRequest request, String cookie) {
+    private Uni<Response> answer(AuthorizationRequest request, String cookie, String browser) {
         if ("login".equals(request.prompt())) {
-            return showLogin(request);
+            return showLogin(request, browser);
         }
         return signIns.find(request.instanceId(), cookie)
                 .map(found -> found.filter(signIn -> fresh(signIn, request.maxAge())))
@@ -157,7 +164,7 @@ public class AuthorizeResource {
                         return Uni.createFrom().item(AuthorizeRedirect.error(request,
                                 OAuthError.of(400, "login_required", "the user is not signed in")));
                     }
-                    return showLogin(request);
+                    return showLogin(request, browser);
                 });
     }
 
@@ -168,8 +175,15 @@ public class AuthorizeResource {
         return maxAge == null || System.currentTimeMillis() / 1000 - signIn.authTime() <= maxAge;
     }
 
-    private Uni<Response> showLogin(AuthorizationRequest request) {
-        return pending.save(request).map(id -> LoginPage.show(request, id, null, null, 200));
+    /** The login form, for this browser only: its {@link LoginCookie}, set now when it has none. */
+    private Uni<Response> showLogin(AuthorizationRequest request, String browser) {
+        String presented = LoginCookie.presented(browser);
+        String value = presented != null ? presented : LoginCookie.create();
+        return pending.save(request, value).map(id -> {
+            Response page = LoginPage.show(request, id, null, null, 200);
+            return presented != null ? page : Response.fromResponse(page)
+                    .header(HttpHeaders.SET_COOKIE, LoginCookie.set(request.issuer(), value)).build();
+        });
     }
 
     /** The client's address as Quarkus resolves it: the forwarded one when {@code PROXY_FORWARDING=true}. */

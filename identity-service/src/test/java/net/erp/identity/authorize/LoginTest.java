@@ -172,4 +172,49 @@ class LoginTest {
 
         answer.then().statusCode(429).body(containsString("Too many")).body(not(containsString("code=")));
     }
+
+    @Test
+    void loginWhenFormPostedFromAnotherBrowserThenExpiredPageAndNoCode() {
+        Response page = loginPage();
+        Browser other = new Browser(tenant);
+        other.open(client.request("openid", OidcClient.state(), new Nonce(), null).toURI());
+
+        Response answer = other.signIn(page, user.username(), user.password());
+
+        answer.then().statusCode(400).header("Location", nullValue()).header("Set-Cookie", nullValue())
+                .body(containsString("expired"));
+    }
+
+    @Test
+    void loginWhenFormPostedWithoutLoginCookieThenExpiredPage() {
+        Response page = loginPage();
+        browser.cookie(LoginCookie.NAME, null);
+
+        Response answer = browser.signIn(page, user.username(), user.password());
+
+        answer.then().statusCode(400).header("Location", nullValue());
+    }
+
+    @Test
+    void loginPageWhenShownThenLoginCookieHttpOnlyLaxOnAuthorizePath() {
+        Response page = loginPage();
+
+        page.then().statusCode(200).header("Set-Cookie", containsString(LoginCookie.NAME + "="))
+                .header("Set-Cookie", containsString("HttpOnly"))
+                .header("Set-Cookie", containsString("SameSite=Lax"))
+                .header("Set-Cookie", containsString("Path=/id/connect/authorize"))
+                .header("Set-Cookie", not(containsString("Secure")));
+    }
+
+    @Test
+    void loginWhenTwoFormsOpenInOneBrowserThenEachSignsIn() {
+        Response first = loginPage();
+        Response second = loginPage();
+
+        Response firstAnswer = browser.signIn(first, user.username(), user.password());
+        Response secondAnswer = browser.signIn(second, user.username(), user.password());
+
+        firstAnswer.then().statusCode(302).header("Location", containsString("code="));
+        secondAnswer.then().statusCode(302).header("Location", containsString("code="));
+    }
 }

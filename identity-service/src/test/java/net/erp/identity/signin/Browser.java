@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 import net.erp.identity.TestTenant;
 
 /**
- * A browser at one test instance: follows no redirects, keeps the sign-in cookie, and fills and submits the
- * HTML forms it is shown (read from the HTML: the form's action and its hidden inputs).
+ * A browser at one test instance: follows no redirects, keeps the cookies it is given (the sign-in cookie, the
+ * login form's cookie), and fills and submits the HTML forms it is shown (read from the HTML: the form's action
+ * and its hidden inputs).
  */
 public final class Browser {
 
@@ -22,18 +23,33 @@ public final class Browser {
             Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
 
     private final TestTenant tenant;
-    private String cookie;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
 
     public Browser(TestTenant tenant) {
         this.tenant = tenant;
     }
 
+    /** The sign-in cookie's value, or {@code null}. */
     public String cookie() {
-        return cookie;
+        return cookies.get(SignInCookie.NAME);
     }
 
     public void cookie(String cookie) {
-        this.cookie = cookie;
+        cookie(SignInCookie.NAME, cookie);
+    }
+
+    /** Sets or (with {@code null}) drops a cookie. */
+    public void cookie(String name, String value) {
+        if (value == null) {
+            cookies.remove(name);
+        } else {
+            cookies.put(name, value);
+        }
+    }
+
+    /** A cookie's value, or {@code null}. */
+    public String cookieNamed(String name) {
+        return cookies.get(name);
     }
 
     /** Opens a URI of the instance (its path and query), with the cookie if there is one. */
@@ -71,14 +87,17 @@ public final class Browser {
 
     private RequestSpecification request() {
         RequestSpecification request = tenant.request().redirects().follow(false).urlEncodingEnabled(false);
-        return cookie == null ? request : request.cookie(SignInCookie.NAME, cookie);
+        return cookies.isEmpty() ? request : request.cookies(Map.copyOf(cookies));
     }
 
     private Response keep(Response response) {
-        String set = response.getHeader("Set-Cookie");
-        if (set != null && set.startsWith(SignInCookie.NAME + "=")) {
-            String value = set.substring(SignInCookie.NAME.length() + 1, set.indexOf(';'));
-            cookie = value.isEmpty() ? null : value;
+        for (String set : response.getHeaders().getValues("Set-Cookie")) {
+            int equals = set.indexOf('=');
+            int end = set.indexOf(';');
+            if (equals > 0) {
+                String value = set.substring(equals + 1, end < 0 ? set.length() : end);
+                cookie(set.substring(0, equals), value.isEmpty() ? null : value);
+            }
         }
         return response;
     }
