@@ -2,6 +2,8 @@ package net.erp.identity.authorize;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +132,8 @@ public record AuthorizationRequest(String instanceId, String issuer, String clie
         if (prompt == null) {
             return null;
         }
-        Set<String> values = Set.of(prompt.split(" "));
+        // A set that tolerates a value given twice ("login login"), which Set.of would refuse with an exception.
+        Set<String> values = new HashSet<>(Arrays.asList(prompt.split(" ", -1)));
         if (!PROMPTS.containsAll(values)) {
             throw OAuthError.invalidRequest("prompt may be none, login, consent or select_account");
         }

@@ -161,4 +161,23 @@ class AuthorizeErrorsTest {
 
         answer.then().statusCode(200).body(containsString("name=\"username\"")).body(not(containsString("error")));
     }
+
+    @Test
+    void authorizeWhenPromptNamesLoginTwiceThenLoginPage() {
+        OidcClient client = OidcClient.confidential(tenant);
+
+        Response answer = open(client, valid(client) + "&prompt=login+login");
+
+        answer.then().statusCode(200).body(containsString("name=\"password\""));
+    }
+
+    @Test
+    void authorizeWhenPromptValueUnknownThenInvalidRequestRedirect() {
+        OidcClient client = OidcClient.confidential(tenant);
+
+        Response answer = open(client, valid(client) + "&prompt=login+bogus");
+
+        answer.then().statusCode(302).header("Location", containsString("error=invalid_request"))
+                .header("Location", containsString("state=s1"));
+    }
 }
