@@ -17,8 +17,11 @@ import java.util.List;
  * @param userId the user's id
  * @param username the user's name
  * @param authTime when the user entered their password, epoch seconds
+ * @param issuedAt when the code was issued, epoch seconds: a cut-off of the user or the app at or after it
+ *        refuses the code
  */
 @RegisterForReflection
 public record AuthorizationCode(String issuer, String clientId, String redirectUri, String codeChallenge,
-        List<String> scopes, String nonce, String sid, String userId, String username, long authTime) {
+        List<String> scopes, String nonce, String sid, String userId, String username, long authTime,
+        long issuedAt) {
 }

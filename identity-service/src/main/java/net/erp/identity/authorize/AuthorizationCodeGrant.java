@@ -15,6 +15,7 @@ import net.erp.identity.client.ClientAuthenticator;
 import net.erp.identity.idtoken.IdTokenIssuer;
 import net.erp.identity.idtoken.IdTokenIssuer.IdTokenContent;
 import net.erp.identity.refresh.RefreshTokens;
+import net.erp.identity.signin.EndedSignIns;
 import net.erp.identity.token.AccessTokenIssuer;
 import net.erp.identity.token.AccessTokenIssuer.IssuedToken;
 import net.erp.identity.token.Grant;
@@ -45,10 +46,11 @@ class AuthorizationCodeGrant implements Grant {
     private final IdTokenIssuer idTokens;
     private final RevocationList revocations;
     private final RefreshTokens refreshTokens;
+    private final EndedSignIns endedSignIns;
 
     AuthorizationCodeGrant(ClientAuthenticator clients, AuthorizationCodes codes, UserDirectory users,
             AccessTokenIssuer accessTokens, IdTokenIssuer idTokens, RevocationList revocations,
-            RefreshTokens refreshTokens) {
+            RefreshTokens refreshTokens, EndedSignIns endedSignIns) {
         this.clients = clients;
         this.codes = codes;
         this.users = users;
@@ -56,6 +58,7 @@ class AuthorizationCodeGrant implements Grant {
         this.idTokens = idTokens;
         this.revocations = revocations;
         this.refreshTokens = refreshTokens;
+        this.endedSignIns = endedSignIns;
     }
 
     @Override
@@ -77,7 +80,8 @@ class AuthorizationCodeGrant implements Grant {
                                         OAuthError.invalidGrant("the authorization code is invalid, expired or used")));
                     }
                     AuthorizationCode granted = check(found.get(), client, redirectUri, verifier);
-                    return users.find(instanceId, granted.userId())
+                    return signInLive(instanceId, granted)
+                            .flatMap(live -> users.find(instanceId, granted.userId()))
                             .map(user -> user.orElseThrow(() -> OAuthError.invalidGrant("the user no longer exists")))
                             .flatMap(user -> issue(request, client, granted, user, code));
                 }));
@@ -106,6 +110,17 @@ class AuthorizationCodeGrant implements Grant {
             throw OAuthError.invalidGrant("code_verifier does not match the code_challenge");
         }
         return code;
+    }
+
+    /** A code whose sign-in ended after it was issued (logout, password change) issues nothing. */
+    private Uni<Void> signInLive(String instanceId, AuthorizationCode code) {
+        return endedSignIns.ended(instanceId, code.sid(), code.userId(), code.clientId(), code.issuedAt())
+                .invoke(ended -> {
+                    if (ended) {
+                        throw OAuthError.invalidGrant("the sign-in of this authorization code has ended");
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private Uni<TokenResponse> issue(TokenRequest request, AuthenticatedClient client, AuthorizationCode code,

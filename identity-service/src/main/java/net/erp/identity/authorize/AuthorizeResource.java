@@ -24,6 +24,7 @@ import net.erp.identity.instance.InstanceContext;
 import net.erp.identity.instance.InstanceResolver;
 import net.erp.identity.registry.RegistryLookup;
 import net.erp.identity.registry.TrustedApplication;
+import net.erp.identity.signin.EndedSignIns;
 import net.erp.identity.signin.SignIn;
 import net.erp.identity.signin.SignInCookie;
 import net.erp.identity.signin.SignInStore;
@@ -56,10 +57,11 @@ public class AuthorizeResource {
     private final UserDirectory users;
     private final LoginThrottle throttle;
     private final MeterRegistry meters;
+    private final EndedSignIns endedSignIns;
 
     AuthorizeResource(InstanceResolver instances, RegistryLookup registry, PendingAuthorizations pending,
             AuthorizationCodes codes, SignInStore signIns, UserDirectory users, LoginThrottle throttle,
-            MeterRegistry meters) {
+            MeterRegistry meters, EndedSignIns endedSignIns) {
         this.instances = instances;
         this.registry = registry;
         this.pending = pending;
@@ -68,6 +70,7 @@ public class AuthorizeResource {
         this.users = users;
         this.throttle = throttle;
         this.meters = meters;
+        this.endedSignIns = endedSignIns;
     }
 
     @GET
@@ -151,11 +154,7 @@ public class AuthorizeResource {
         if ("login".equals(request.prompt())) {
             return showLogin(request, browser);
         }
-        return signIns.find(request.instanceId(), cookie)
-                .map(found -> found.filter(signIn -> fresh(signIn, request.maxAge())))
-                .flatMap(found -> found.isEmpty() ? Uni.createFrom().item(Optional.<Signed>empty())
-                        : users.find(request.instanceId(), found.get().userId())
-                                .map(user -> user.map(each -> new Signed(found.get(), each))))
+        return signedIn(request, cookie)
                 .flatMap(signed -> {
                     if (signed.isPresent()) {
                         return grant(request, signed.get().signIn(), signed.get().user());
@@ -166,6 +165,22 @@ public class AuthorizeResource {
                     }
                     return showLogin(request, browser);
                 });
+    }
+
+    /**
+     * The browser's sign-in when it is fresh enough for {@code max_age}, has not ended on the revocation list (a
+     * reused refresh token ends the sign-in's tokens there), and its user still exists.
+     */
+    private Uni<Optional<Signed>> signedIn(AuthorizationRequest request, String cookie) {
+        String instanceId = request.instanceId();
+        return signIns.find(instanceId, cookie)
+                .map(found -> found.filter(signIn -> fresh(signIn, request.maxAge())))
+                .flatMap(found -> found.isEmpty() ? Uni.createFrom().item(found)
+                        : endedSignIns.ended(instanceId, found.get().sid(), found.get().userId(), null,
+                                found.get().authTime()).map(ended -> ended ? Optional.<SignIn>empty() : found))
+                .flatMap(found -> found.isEmpty() ? Uni.createFrom().item(Optional.<Signed>empty())
+                        : users.find(instanceId, found.get().userId())
+                                .map(user -> user.map(each -> new Signed(found.get(), each))));
     }
 
     private record Signed(SignIn signIn, User user) {
@@ -239,7 +254,7 @@ public class AuthorizeResource {
         }
         AuthorizationCode code = new AuthorizationCode(request.issuer(), request.clientId(), request.redirectUri(),
                 request.codeChallenge(), request.scopes(), request.nonce(), signIn.sid(), user.id(),
-                user.username(), signIn.authTime());
+                user.username(), signIn.authTime(), System.currentTimeMillis() / 1000);
         return codes.issue(request.instanceId(), code)
                 .invoke(() -> AUDIT.infof("event=code.issued instance=%s client_id=%s user=%s sid=%s",
                         request.instanceId(), request.clientId(), user.id(), signIn.sid()))

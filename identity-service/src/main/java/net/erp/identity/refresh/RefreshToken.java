@@ -19,15 +19,16 @@ import java.util.List;
  * @param expiresAt when the family expires
  * @param rotated whether it was used (and so replaced)
  * @param revoked whether it was revoked (logout, password change, reuse, RFC 7009)
+ * @param issuedAt when this token was issued (its row's {@code created_at})
  */
 record RefreshToken(String hash, String familyId, String instanceId, String clientId, String userId,
         String username, String sid, List<String> scopes, long authTime, Instant expiresAt, boolean rotated,
-        boolean revoked) {
+        boolean revoked, Instant issuedAt) {
 
-    /** The next token of the family, under {@code hash}. */
+    /** The next token of the family, under {@code hash}, issued now. */
     RefreshToken successor(String hash) {
         return new RefreshToken(hash, familyId, instanceId, clientId, userId, username, sid, scopes, authTime,
-                expiresAt, false, false);
+                expiresAt, false, false, Instant.now());
     }
 
     boolean expired(Instant now) {

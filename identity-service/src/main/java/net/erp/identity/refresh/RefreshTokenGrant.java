@@ -11,6 +11,7 @@ import net.erp.identity.client.AuthenticatedClient;
 import net.erp.identity.client.ClientAuthenticator;
 import net.erp.identity.idtoken.IdTokenIssuer;
 import net.erp.identity.idtoken.IdTokenIssuer.IdTokenContent;
+import net.erp.identity.signin.EndedSignIns;
 import net.erp.identity.token.AccessTokenIssuer;
 import net.erp.identity.token.AccessTokenIssuer.IssuedToken;
 import net.erp.identity.token.Grant;
@@ -36,14 +37,16 @@ class RefreshTokenGrant implements Grant {
     private final UserDirectory users;
     private final AccessTokenIssuer accessTokens;
     private final IdTokenIssuer idTokens;
+    private final EndedSignIns endedSignIns;
 
     RefreshTokenGrant(ClientAuthenticator clients, RefreshTokens refreshTokens, UserDirectory users,
-            AccessTokenIssuer accessTokens, IdTokenIssuer idTokens) {
+            AccessTokenIssuer accessTokens, IdTokenIssuer idTokens, EndedSignIns endedSignIns) {
         this.clients = clients;
         this.refreshTokens = refreshTokens;
         this.users = users;
         this.accessTokens = accessTokens;
         this.idTokens = idTokens;
+        this.endedSignIns = endedSignIns;
     }
 
     @Override
@@ -60,6 +63,7 @@ class RefreshTokenGrant implements Grant {
                 .flatMap(client -> refreshTokens.find(instanceId, value)
                         .map(found -> found.orElseThrow(RefreshTokenGrant::invalid))
                         .flatMap(token -> usable(client, token, requested)))
+                .call(this::signInLive)
                 .flatMap(token -> users.find(instanceId, token.userId())
                         .map(user -> user.orElseThrow(() -> OAuthError.invalidGrant("the user no longer exists")))
                         .flatMap(user -> refreshTokens.rotate(token).flatMap(next -> {
@@ -85,6 +89,18 @@ class RefreshTokenGrant implements Grant {
             throw OAuthError.invalidScope("a refresh may narrow the granted scopes, never widen them");
         }
         return Uni.createFrom().item(token);
+    }
+
+    /**
+     * A token whose sign-in ended (a reused token of another family of the same sign-in, a logout), or whose
+     * user or app was cut off after it was issued, revokes its family and issues nothing.
+     */
+    private Uni<Void> signInLive(RefreshToken token) {
+        return endedSignIns.ended(token.instanceId(), token.sid(), token.userId(), token.clientId(),
+                        token.issuedAt().getEpochSecond())
+                .flatMap(ended -> !ended ? Uni.createFrom().voidItem()
+                        : refreshTokens.revokeFamily(token.instanceId(), token.familyId())
+                                .replaceWith(Uni.createFrom().failure(invalid())));
     }
 
     private Uni<TokenResponse> issue(TokenRequest request, RefreshToken token, User user, List<String> scopes,

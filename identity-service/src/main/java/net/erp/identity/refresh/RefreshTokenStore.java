@@ -22,6 +22,7 @@ class RefreshTokenStore {
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final String COLUMNS = "token_hash, family_id, instance_id, client_id, user_id, username, sid, "
             + "scopes, auth_time, expires_at, rotated_at, revoked_at";
+    private static final String READ_COLUMNS = COLUMNS + ", created_at";
 
     private final Pool pool;
     private final String table;
@@ -39,7 +40,7 @@ class RefreshTokenStore {
     }
 
     Uni<Optional<RefreshToken>> find(String hash) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM " + table + " WHERE token_hash = $1")
+        return pool.preparedQuery("SELECT " + READ_COLUMNS + " FROM " + table + " WHERE token_hash = $1")
                 .execute(Tuple.of(hash))
                 .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(read(rows.iterator().next())));
     }
@@ -90,7 +91,7 @@ class RefreshTokenStore {
                         .addString(token.instanceId()).addString(token.clientId()).addString(token.userId())
                         .addString(token.username()).addString(token.sid()).addString(String.join(" ", token.scopes()))
                         .addLong(token.authTime()).addOffsetDateTime(token.expiresAt().atOffset(ZoneOffset.UTC))
-                        .addOffsetDateTime(now()))
+                        .addOffsetDateTime(token.issuedAt().atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid();
     }
 
@@ -100,7 +101,8 @@ class RefreshTokenStore {
                 row.getString("client_id"), row.getString("user_id"), row.getString("username"),
                 row.getString("sid"), scopes.isEmpty() ? List.of() : Arrays.asList(scopes.split(" ")),
                 row.getLong("auth_time"), row.getOffsetDateTime("expires_at").toInstant(),
-                row.getValue("rotated_at") != null, row.getValue("revoked_at") != null);
+                row.getValue("rotated_at") != null, row.getValue("revoked_at") != null,
+                row.getOffsetDateTime("created_at").toInstant());
     }
 
     private static OffsetDateTime now() {

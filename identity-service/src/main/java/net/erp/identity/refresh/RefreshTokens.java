@@ -54,7 +54,7 @@ public class RefreshTokens implements UserCutOff, SignOutHook {
         Duration lifetime = client.app().confidential() ? confidentialLifetime : publicLifetime;
         RefreshToken token = new RefreshToken(SignInStore.sha256(value), SignInStore.random(16), client.instanceId(),
                 client.clientId(), userId, username, sid, List.copyOf(scopes), authTime,
-                Instant.now().plus(lifetime), false, false);
+                Instant.now().plus(lifetime), false, false, Instant.now());
         return store.insert(token)
                 .onFailure().transform(RefreshTokens::unavailable)
                 .replaceWith(new Started(value, token.familyId()));

@@ -8,6 +8,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
+import java.util.Map;
 import net.erp.identity.TestTenant;
 import net.erp.identity.signin.Browser;
 import net.erp.identity.signin.OidcClient;
@@ -112,6 +113,24 @@ class AuthorizationCodeGrantTest {
         OidcClient client = OidcClient.confidential(tenant);
         AuthorizationCode code = client.signIn(browser, user, "openid", new Nonce(), null);
         TestUsers.delete(tenant, user);
+
+        client.redeem(code, null).then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void codeGrantWhenSignedOutBeforeRedemptionThenInvalidGrant() throws Exception {
+        OidcClient client = OidcClient.confidential(tenant);
+        AuthorizationCode code = client.signIn(browser, user, "openid offline_access", new Nonce(), null);
+        browser.submit(browser.open(URI.create("/id/connect/endsession")), Map.of()).then().statusCode(200);
+
+        client.redeem(code, null).then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void codeGrantWhenPasswordChangedBeforeRedemptionThenInvalidGrant() throws Exception {
+        OidcClient client = OidcClient.confidential(tenant);
+        AuthorizationCode code = client.signIn(browser, user, "openid offline_access", new Nonce(), null);
+        TestUsers.changePassword(tenant, user);
 
         client.redeem(code, null).then().statusCode(400).body("error", equalTo("invalid_grant"));
     }

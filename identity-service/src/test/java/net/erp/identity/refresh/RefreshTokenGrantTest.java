@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import net.erp.contract.registry.RegistryChange;
+import net.erp.contract.revocation.RevocationList;
 import net.erp.fixtures.LogLines;
 import java.net.URI;
 import java.time.Duration;
@@ -49,6 +50,9 @@ class RefreshTokenGrantTest {
 
     @Inject
     Event<RegistryChange> registryChanges;
+
+    @Inject
+    RevocationList revocations;
 
     @ConfigProperty(name = "identity.schema")
     String schema;
@@ -233,5 +237,34 @@ class RefreshTokenGrantTest {
 
         plain.redeem(code, null).then().statusCode(200).body("id_token", equalTo(null))
                 .body("access_token", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void refreshWhenAnotherFamilyOfTheSignInWasReusedThenInvalidGrant() throws Exception {
+        OidcClient other = OidcClient.confidential(tenant);
+        String otherRefresh = other.tokens(browser, user, "openid read offline_access")
+                .getOIDCTokens().getRefreshToken().getValue();
+        client.refresh(refreshToken(), null).then().statusCode(200);
+
+        client.refresh(refreshToken(), null).then().statusCode(400);
+
+        other.refresh(otherRefresh, null).then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void authorizeWhenSignInEndedByReusedRefreshTokenThenLoginForm() {
+        client.refresh(refreshToken(), null).then().statusCode(200);
+        client.refresh(refreshToken(), null).then().statusCode(400);
+
+        Response answer = browser.open(client.request("openid", OidcClient.state(), new Nonce(), null).toURI());
+
+        answer.then().statusCode(200).body(org.hamcrest.Matchers.containsString("name=\"password\""));
+    }
+
+    @Test
+    void refreshWhenAppCutOffAfterIssueThenInvalidGrant() {
+        revocations.cutOffClient(tenant.id(), client.clientId(), Duration.ofMinutes(5)).await().indefinitely();
+
+        client.refresh(refreshToken(), null).then().statusCode(400).body("error", equalTo("invalid_grant"));
     }
 }
