@@ -104,13 +104,14 @@ public class EndSessionResource {
                         parameters.get("post_logout_redirect_uri"))
                         .flatMap(target -> signIns.find(instance.instanceId(), cookie).flatMap(found -> {
                             if (found.isEmpty()) {
-                                return Uni.createFrom().item(signedOut(instance, target, parameters.get("state")));
+                                return Uni.createFrom().item(signedOut(instance, target, parameters.get("state"),
+                                        cookie));
                             }
                             if (!sameToken(found.get().logoutToken(), parameters.get("logout_token"))) {
                                 throw OAuthError.invalidRequest("The sign-out form is not valid. Sign out again.");
                             }
                             return end(instance, found.get(), cookie, parameters.get("client_id"))
-                                    .replaceWith(() -> signedOut(instance, target, parameters.get("state")));
+                                    .replaceWith(() -> signedOut(instance, target, parameters.get("state"), cookie));
                         })))
                 .onFailure(OAuthError.class).recoverWithItem(EndSessionResource::page));
     }
@@ -121,7 +122,7 @@ public class EndSessionResource {
             String state = parameters.get("state");
             return returnTo(instance, clientId, parameters.get("post_logout_redirect_uri"))
                     .flatMap(target -> signIns.find(instance.instanceId(), cookie).map(found -> found.isEmpty()
-                            ? signedOut(instance, target, state)
+                            ? signedOut(instance, target, state, cookie)
                             : LogoutPage.confirm(found.get(), CONFIRM, clientId, target.orElse(null), state)));
         });
     }
@@ -169,7 +170,13 @@ public class EndSessionResource {
                         clientId == null ? "-" : clientId, signIn.userId(), signIn.sid()));
     }
 
-    private static Response signedOut(InstanceContext instance, Optional<String> target, String state) {
+    /**
+     * The end of a logout: the redirect or the "signed out" page. The cookie is cleared only when the browser
+     * sent one: a request without it (a cross-site POST, which SameSite=Lax leaves bare) must not make the
+     * browser drop a sign-in it never named.
+     */
+    private static Response signedOut(InstanceContext instance, Optional<String> target, String state,
+            String cookie) {
         Response.ResponseBuilder response;
         if (target.isPresent()) {
             String location = target.get() + (state == null ? "" : (target.get().contains("?") ? "&" : "?")
@@ -179,7 +186,10 @@ public class EndSessionResource {
         } else {
             response = Response.fromResponse(LogoutPage.signedOut());
         }
-        return response.header(HttpHeaders.SET_COOKIE, SignInCookie.clear(instance.issuer())).build();
+        if (cookie != null) {
+            response.header(HttpHeaders.SET_COOKIE, SignInCookie.clear(instance.issuer()));
+        }
+        return response.build();
     }
 
     private static boolean sameToken(String expected, String presented) {

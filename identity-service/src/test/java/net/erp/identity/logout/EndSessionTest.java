@@ -179,4 +179,20 @@ class EndSessionTest {
 
         logout("").then().statusCode(200).body(containsString("signed out"));
     }
+
+    @Test
+    void endSessionWhenPostedWithoutCookieThenCookieNotCleared() {
+        Response answer = tenant.request().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .body("client_id=" + enc(client.clientId())).post("/id/connect/endsession");
+
+        answer.then().statusCode(200).header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void endSessionConfirmWhenPostedWithoutCookieThenCookieNotCleared() {
+        Response answer = tenant.request().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .body("logout_token=x").post("/id/connect/endsession/confirm");
+
+        answer.then().statusCode(200).header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+    }
 }
