@@ -142,11 +142,19 @@ public class ReferenceTokens {
         Revocation revocation = new Revocation(token.instanceId(), token.id(), token.id(), token.subject(),
                 token.clientId(), token.createdAt().getEpochSecond());
         return registry.app(token.instanceId(), token.clientId())
-                .map(app -> app.filter(TrustedApplication::enabled).isPresent())
+                .map(app -> app.filter(TrustedApplication::enabled).filter(found -> actsAs(found, token)).isPresent())
                 .flatMap(enabled -> !enabled ? Uni.createFrom().item(false)
                         : revocations.isRevoked(revocation).map(revoked -> !revoked)
                                 .onFailure().transform(ReferenceTokens::revocationListDown))
                 .map(granted -> granted ? Optional.of(token) : Optional.empty());
+    }
+
+    /**
+     * A SAT acts as its app's system user only while the app still allows it and it is still that user, as the
+     * client credentials grant requires (SPEC "a SAT needs an app with a system user").
+     */
+    private static boolean actsAs(TrustedApplication app, ReferenceToken token) {
+        return token.personal() || app.systemUserAllowed() && token.subject().equals(app.systemUser());
     }
 
     /** At most once a minute a token: introspection is hot, a write per request is not wanted. */

@@ -240,4 +240,22 @@ class ReferenceTokenIntrospectionTest {
         return ReferenceTokenFixture.as(ReferenceTokenFixture.operator()).get(fixture.path())
                 .then().statusCode(200).extract().path("find { it.id == '" + id + "' }.lastUsedAt");
     }
+
+    @Test
+    void introspectWhenSatAppNoLongerAllowsSystemUserThenInactive() throws InterruptedException {
+        String token = fixture.issue(ReferenceTokenFixture.sat(app)).path("token");
+        app.set("systemUserAllowed", false);
+        publish(RegistryChange.app(fixture.tenant.id(), app.clientId()));
+
+        fixture.introspect(caller, token).then().statusCode(200).body("active", equalTo(false));
+    }
+
+    @Test
+    void introspectWhenSatAppSystemUserChangedThenInactive() throws InterruptedException {
+        String token = fixture.issue(ReferenceTokenFixture.sat(app)).path("token");
+        app.set("systemUser", "another-system-user");
+        publish(RegistryChange.app(fixture.tenant.id(), app.clientId()));
+
+        fixture.introspect(caller, token).then().statusCode(200).body("active", equalTo(false));
+    }
 }
