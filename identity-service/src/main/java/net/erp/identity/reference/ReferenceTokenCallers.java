@@ -30,7 +30,7 @@ class ReferenceTokenCallers {
     Uni<ReferenceTokenCaller> resolve(String authorization, String instanceId) {
         return Uni.createFrom().item(() -> accessToken(authorization))
                 .flatMap(verifier::verify)
-                .call(token -> requireInstance(instanceId))
+                .call(token -> registry.requireInstance(instanceId))
                 .flatMap(token -> classify(token, instanceId));
     }
 
@@ -41,14 +41,6 @@ class ReferenceTokenCallers {
             throw OAuthError.forbidden("reference tokens are managed with an access token, not a reference token");
         }
         return token;
-    }
-
-    private Uni<Void> requireInstance(String instanceId) {
-        return registry.instance(instanceId).invoke(found -> {
-            if (found.isEmpty()) {
-                throw OAuthError.notFound("unknown_instance", "no instance has this id");
-            }
-        }).replaceWithVoid();
     }
 
     private Uni<ReferenceTokenCaller> classify(VerifiedAccessToken token, String instanceId) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import net.erp.contract.error.OAuthError;
 import net.erp.contract.registry.RegistryChange;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -54,6 +55,15 @@ public class RegistryLookup {
 
     public Uni<Optional<Instance>> instance(String instanceId) {
         return instances.get(instanceId, () -> registry.instance(instanceId));
+    }
+
+    /** Nothing when the instance exists; 404 {@code unknown_instance} for an admin API path that names none. */
+    public Uni<Void> requireInstance(String instanceId) {
+        return instance(instanceId).invoke(found -> {
+            if (found.isEmpty()) {
+                throw OAuthError.notFound("unknown_instance", "no instance has this id");
+            }
+        }).replaceWithVoid();
     }
 
     /**
