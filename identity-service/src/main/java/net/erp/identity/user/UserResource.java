@@ -4,28 +4,33 @@ import io.quarkus.arc.All;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import net.erp.contract.error.OAuthError;
 import net.erp.contract.revocation.RevocationList;
-import net.erp.identity.operator.OperatorAccess;
-import net.erp.identity.registry.RegistryLookup;
+import net.erp.identity.form.RequestParameters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * The users of an instance (SPEC "Users"), for the operator. A password change or a deletion cuts off every
- * token of the user on the revocation list and closes the user's sessions.
+ * The users of an instance (SPEC "Users"), for the operator and the instance's administrators
+ * ({@link AdministratorAccess}). A password change or a deletion cuts off every token of the user on the
+ * revocation list and closes the user's sessions. Users are listed a page at a time, with Keycloak's
+ * {@code first} and {@code max}; no answer ever holds a password or its hash.
  */
 @Path("/api/instances/{instanceId}/users")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -34,8 +39,10 @@ public class UserResource {
 
     private static final Logger AUDIT = Logger.getLogger("audit");
 
-    private final OperatorAccess operator;
-    private final RegistryLookup registry;
+    private static final int DEFAULT_PAGE = 100;
+    private static final int MAX_PAGE = 1000;
+
+    private final AdministratorAccess access;
     private final UserStore users;
     private final Passwords passwords;
     private final RevocationList revocations;
@@ -43,11 +50,10 @@ public class UserResource {
     private final List<UserCutOff> credentials;
     private final Duration accessTokenLifetime;
 
-    UserResource(OperatorAccess operator, RegistryLookup registry, UserStore users, Passwords passwords,
+    UserResource(AdministratorAccess access, UserStore users, Passwords passwords,
             RevocationList revocations, SessionCloser sessions, @All List<UserCutOff> credentials,
             @ConfigProperty(name = "platform.access-token-lifetime") Duration accessTokenLifetime) {
-        this.operator = operator;
-        this.registry = registry;
+        this.access = access;
         this.users = users;
         this.passwords = passwords;
         this.revocations = revocations;
@@ -56,25 +62,41 @@ public class UserResource {
         this.accessTokenLifetime = accessTokenLifetime;
     }
 
-    // Not yet: the operator only. An instance's administrators can sign in now, but hold no scope admin,
-    // which SPEC's admin APIs ask for; admitting them is a decision still to make (as in registry's AdminPolicy).
     @POST
     public Uni<RestResponse<User>> create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("instanceId") String instanceId, NewUser request) {
-        return operator.require(authorization)
-                .flatMap(caller -> requireInstance(instanceId))
-                .map(known -> body(request).validated())
+        return access.require(authorization, instanceId)
+                .map(caller -> body(request).validated())
                 .flatMap(user -> passwords.hash(user.password())
                         .flatMap(hash -> users.insert(instanceId, UUID.randomUUID().toString(), user, hash)))
                 .invoke(user -> AUDIT.infof("event=user.created instance=%s user=%s", instanceId, user.id()))
                 .map(user -> RestResponse.status(RestResponse.Status.CREATED, user));
     }
 
+    /** A page of the users: {@code first} (from 0) and {@code max} (100 by default, at most 1000). */
+    @GET
+    public Uni<List<User>> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("instanceId") String instanceId, @Context UriInfo uri) {
+        return access.require(authorization, instanceId)
+                .map(caller -> RequestParameters.ofQuery(uri))
+                .flatMap(query -> users.list(instanceId, number(query, "first", 0, 0, Integer.MAX_VALUE),
+                        number(query, "max", DEFAULT_PAGE, 1, MAX_PAGE)));
+    }
+
+    @GET
+    @Path("/{userId}")
+    public Uni<User> read(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("instanceId") String instanceId, @PathParam("userId") String userId) {
+        return access.require(authorization, instanceId)
+                .flatMap(caller -> users.byId(instanceId, userId))
+                .map(found -> found.orElseThrow(UserResource::unknownUser));
+    }
+
     @PUT
     @Path("/{userId}/password")
     public Uni<User> changePassword(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("instanceId") String instanceId, @PathParam("userId") String userId, PasswordChange change) {
-        return operator.require(authorization)
+        return access.require(authorization, instanceId)
                 .invoke(caller -> Passwords.requireAcceptable(body(change).password()))
                 .flatMap(caller -> passwords.hash(change.password()))
                 .flatMap(hash -> users.changePassword(instanceId, userId, hash))
@@ -87,7 +109,7 @@ public class UserResource {
     @Path("/{userId}")
     public Uni<Void> delete(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("instanceId") String instanceId, @PathParam("userId") String userId) {
-        return operator.require(authorization)
+        return access.require(authorization, instanceId)
                 .flatMap(caller -> users.delete(instanceId, userId))
                 .invoke(deleted -> {
                     if (!deleted) {
@@ -116,12 +138,21 @@ public class UserResource {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> requireInstance(String instanceId) {
-        return registry.instance(instanceId).invoke(found -> {
-            if (found.isEmpty()) {
-                throw OAuthError.notFound("unknown_instance", "no instance has this id");
+    /** A whole number from {@code min} to {@code max}, or {@code absent} when the query does not name it. */
+    private static int number(Map<String, String> query, String name, int absent, int min, int max) {
+        String value = query.get(name);
+        if (value == null) {
+            return absent;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
             }
-        }).replaceWithVoid();
+        } catch (NumberFormatException e) {
+            // answered below, as a number out of range is
+        }
+        throw OAuthError.invalidRequest(name + " must be a whole number from " + min + " to " + max);
     }
 
     private static <T> T body(T body) {

@@ -8,6 +8,8 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import net.erp.contract.error.OAuthError;
@@ -70,6 +72,18 @@ class UserStore {
                         + " WHERE instance_id = $1 AND id = $2")
                 .execute(Tuple.of(instanceId, id))
                 .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(read(rows.iterator().next())));
+    }
+
+    /** A page of the instance's users in the order of their usernames (in any case), then ids. */
+    Uni<List<User>> list(String instanceId, int first, int max) {
+        return pool.preparedQuery("SELECT id, username, kind, administrator, email, name FROM " + table
+                        + " WHERE instance_id = $1 ORDER BY lower(username), id OFFSET $2 LIMIT $3")
+                .execute(Tuple.of(instanceId, first, max))
+                .map(rows -> {
+                    var found = new ArrayList<User>(rows.rowCount());
+                    rows.forEach(row -> found.add(read(row)));
+                    return found;
+                });
     }
 
     /** Deletes the user; false when the instance has no such user. */

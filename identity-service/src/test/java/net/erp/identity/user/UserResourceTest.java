@@ -1,7 +1,9 @@
 package net.erp.identity.user;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,9 +46,24 @@ class UserResourceTest {
                 .then().statusCode(201).extract().path("id");
     }
 
+    private String createAdministrator(TestTenant of, String username) {
+        var user = new java.util.HashMap<>(newUser(username));
+        user.put("administrator", true);
+        return admin().body(user).post("/api/instances/" + of.id() + "/users")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private String users() {
+        return "/api/instances/" + tenant.id() + "/users";
+    }
+
     private String tokenOf(String userId) {
-        var instance = new Instance(tenant.id(), tenant.id(), List.of(tenant.host()), 10, List.of(), false);
-        return issuer.issue(new InstanceContext(instance, tenant.issuer()), userId, "com.test/web",
+        return tokenOf(tenant, userId);
+    }
+
+    private String tokenOf(TestTenant of, String userId) {
+        var instance = new Instance(of.id(), of.id(), List.of(of.host()), 10, List.of(), false);
+        return issuer.issue(new InstanceContext(instance, of.issuer()), userId, "com.test/web",
                 List.of("openid"), null, "alice").await().indefinitely().value();
     }
 
@@ -119,5 +136,101 @@ class UserResourceTest {
         admin().body(Map.of("password", TestTenant.random(12)))
                 .put("/api/instances/" + tenant.id() + "/users/" + userId + "/password")
                 .then().statusCode(404).body("error", equalTo("unknown_user"));
+    }
+
+    @Test
+    void whenListedThenEveryUserInUsernameOrderWithoutPasswordHashes() {
+        create("carl");
+        create("anna");
+        create("Bert");
+
+        admin().get(users()).then().statusCode(200)
+                .body("username", equalTo(List.of("anna", "Bert", "carl")))
+                .body("[0].id", notNullValue()).body("[0].kind", equalTo("INTERNAL"))
+                .body(not(containsString("pbkdf2"))).body(not(containsString("password")));
+    }
+
+    @Test
+    void whenListedWithFirstAndMaxThenThatPage() {
+        create("anna");
+        create("bert");
+        create("carl");
+
+        admin().queryParam("first", 1).queryParam("max", 1).get(users())
+                .then().statusCode(200).body("username", equalTo(List.of("bert")));
+    }
+
+    @Test
+    void whenListedWithMaxNotANumberThenInvalidRequestNamingIt() {
+        admin().queryParam("max", "ten").get(users())
+                .then().statusCode(400).body("error", equalTo("invalid_request"))
+                .body("error_description", containsString("max"));
+    }
+
+    @Test
+    void whenListedWithFirstNegativeThenInvalidRequest() {
+        admin().queryParam("first", -1).get(users()).then().statusCode(400).body("error", equalTo("invalid_request"));
+    }
+
+    @Test
+    void whenListedWithMaxRepeatedThenInvalidRequest() {
+        admin().get(users() + "?max=1&max=2").then().statusCode(400).body("error", equalTo("invalid_request"));
+    }
+
+    @Test
+    void whenReadThenTheUserWithoutPassword() {
+        String id = create("ida");
+
+        admin().get(users() + "/" + id).then().statusCode(200)
+                .body("id", equalTo(id)).body("username", equalTo("ida")).body("email", equalTo("ida@example.test"))
+                .body(not(containsString("pbkdf2")));
+    }
+
+    @Test
+    void whenReadUnknownThenNotFound() {
+        admin().get(users() + "/no-such-user").then().statusCode(404).body("error", equalTo("unknown_user"));
+    }
+
+    @Test
+    void whenReadWithoutTokenThenUnauthorized() {
+        given().get(users()).then().statusCode(401);
+    }
+
+    @Test
+    void whenAdministratorOfInstanceListsThenUsers() {
+        String administrator = createAdministrator(tenant, "root");
+
+        given().auth().oauth2(tokenOf(administrator)).get(users())
+                .then().statusCode(200).body("username", equalTo(List.of("root")));
+    }
+
+    @Test
+    void whenAdministratorOfInstanceCreatesUserThenCreated() {
+        String administrator = createAdministrator(tenant, "root");
+
+        given().auth().oauth2(tokenOf(administrator)).contentType("application/json").body(newUser("judy"))
+                .post(users()).then().statusCode(201);
+    }
+
+    @Test
+    void whenPlainUserListsThenForbidden() {
+        String plain = create("kim");
+
+        given().auth().oauth2(tokenOf(plain)).get(users())
+                .then().statusCode(403).body("error", equalTo("insufficient_scope"));
+    }
+
+    @Test
+    void whenAdministratorOfAnotherInstanceListsThenUnauthorized() {
+        TestTenant other = TestTenant.create();
+        String foreign = createAdministrator(other, "root");
+
+        given().auth().oauth2(tokenOf(other, foreign)).get(users())
+                .then().statusCode(401).body("error", equalTo("invalid_token"));
+    }
+
+    @Test
+    void whenServiceTokenListsThenForbidden() {
+        given().auth().oauth2(tenant.token(tenant.app())).get(users()).then().statusCode(403);
     }
 }
