@@ -69,6 +69,9 @@ class ReferenceTokenStore {
     }
 
     Uni<Optional<ReferenceToken>> find(String instanceId, String id) {
+        if (!storable(id)) {
+            return Uni.createFrom().item(Optional.empty());
+        }
         return pool.preparedQuery(select + "WHERE t.instance_id = $1 AND t.id = $2")
                 .execute(Tuple.of(instanceId, id))
                 .map(ReferenceTokenStore::first);
@@ -112,11 +115,19 @@ class ReferenceTokenStore {
 
     /** The user of the instance with that id, or empty. */
     Uni<Optional<Member>> member(String instanceId, String userId) {
+        if (!storable(userId)) {
+            return Uni.createFrom().item(Optional.empty());
+        }
         return pool.preparedQuery("SELECT id, username, kind, administrator FROM " + users
                         + " WHERE instance_id = $1 AND id = $2")
                 .execute(Tuple.of(instanceId, userId))
                 .map(rows -> rows.rowCount() == 0 ? Optional.<Member>empty()
                         : Optional.of(member(rows.iterator().next())));
+    }
+
+    /** Whether PostgreSQL can hold the text: a NUL character (odd bytes from a path or a body) it cannot. */
+    private static boolean storable(String value) {
+        return value.indexOf('\0') < 0;
     }
 
     private static Member member(Row row) {

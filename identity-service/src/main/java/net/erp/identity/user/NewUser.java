@@ -26,7 +26,7 @@ public record NewUser(String username, String password, String kind, Boolean adm
         if (kind == null || !KINDS.contains(kind.toUpperCase(Locale.ROOT))) {
             throw OAuthError.invalidRequest("kind must be INTERNAL or COMMUNITY");
         }
-        if (email != null && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+"))) {
+        if (email != null && (email.length() > 254 || hasControl(email) || !email.matches("[^@\\s]+@[^@\\s]+"))) {
             throw OAuthError.invalidRequest("email is not an e-mail address");
         }
         if (name != null && (name.length() > 200 || hasControl(name))) {

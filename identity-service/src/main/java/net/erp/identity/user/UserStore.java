@@ -50,6 +50,9 @@ class UserStore {
 
     /** Replaces the password hash; empty when the instance has no such user. */
     Uni<Optional<User>> changePassword(String instanceId, String id, String passwordHash) {
+        if (!storable(id)) {
+            return Uni.createFrom().item(Optional.empty());
+        }
         return pool.preparedQuery("UPDATE " + table + " SET password_hash = $3, password_changed_at = $4 "
                         + "WHERE instance_id = $1 AND id = $2 "
                         + "RETURNING id, username, kind, administrator, email, name")
@@ -59,6 +62,9 @@ class UserStore {
 
     /** The user of that username (in any case) with the stored password hash, or empty. */
     Uni<Optional<StoredUser>> byUsername(String instanceId, String username) {
+        if (!storable(username)) {
+            return Uni.createFrom().item(Optional.empty());
+        }
         return pool.preparedQuery("SELECT id, username, kind, administrator, email, name, password_hash FROM " + table
                         + " WHERE instance_id = $1 AND lower(username) = lower($2)")
                 .execute(Tuple.of(instanceId, username))
@@ -68,6 +74,9 @@ class UserStore {
 
     /** The user of that id, or empty. */
     Uni<Optional<User>> byId(String instanceId, String id) {
+        if (!storable(id)) {
+            return Uni.createFrom().item(Optional.empty());
+        }
         return pool.preparedQuery("SELECT id, username, kind, administrator, email, name FROM " + table
                         + " WHERE instance_id = $1 AND id = $2")
                 .execute(Tuple.of(instanceId, id))
@@ -88,6 +97,9 @@ class UserStore {
 
     /** Deletes the user; false when the instance has no such user. */
     Uni<Boolean> delete(String instanceId, String id) {
+        if (!storable(id)) {
+            return Uni.createFrom().item(false);
+        }
         return pool.preparedQuery("DELETE FROM " + table + " WHERE instance_id = $1 AND id = $2")
                 .execute(Tuple.of(instanceId, id))
                 .map(rows -> rows.rowCount() > 0);
@@ -109,6 +121,14 @@ class UserStore {
         public String toString() {
             return "StoredUser[id=" + user.id() + "]";
         }
+    }
+
+    /**
+     * Whether PostgreSQL can hold the text at all: it refuses a NUL character with an error, so a lookup by
+     * such an id or username (odd bytes from a path or a form) finds nothing rather than failing.
+     */
+    private static boolean storable(String value) {
+        return value.indexOf('\0') < 0;
     }
 
     private static boolean duplicate(Throwable failure) {
