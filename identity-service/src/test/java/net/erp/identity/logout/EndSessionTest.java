@@ -5,10 +5,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +18,14 @@ import java.util.Map;
 import net.erp.fixtures.LogLines;
 import net.erp.identity.SessionStandIn;
 import net.erp.identity.TestTenant;
+import net.erp.identity.idtoken.IdTokenIssuer;
+import net.erp.identity.keys.SigningKeys;
 import net.erp.identity.signin.Browser;
 import net.erp.identity.signin.OidcClient;
 import net.erp.identity.signin.TestUsers;
 import net.erp.identity.signin.TestUsers.TestUser;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +38,9 @@ class EndSessionTest {
     private TestUser user;
     private OidcClient client;
     private OIDCTokenResponse tokens;
+
+    @Inject
+    SigningKeys keys;
 
     @BeforeEach
     void signIn() throws Exception {
@@ -194,5 +203,18 @@ class EndSessionTest {
                 .body("logout_token=x").post("/id/connect/endsession/confirm");
 
         answer.then().statusCode(200).header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void endSessionWhenHintExpiredThenStillConfirmationAndRedirect() throws Exception {
+        JwtClaims claims = JwtClaims.parse(SignedJWT.parse(idToken()).getJWTClaimsSet().toString());
+        claims.setIssuedAt(NumericDate.fromSeconds(claims.getIssuedAt().getValue() - 7_200));
+        claims.setExpirationTime(NumericDate.fromSeconds(claims.getIssuedAt().getValue() + 60));
+        String expired = keys.sign(claims, IdTokenIssuer.TYPE).await().indefinitely();
+
+        Response page = logout("id_token_hint=" + expired + "&post_logout_redirect_uri=" + enc(OidcClient.POST_LOGOUT));
+
+        page.then().statusCode(200).body(containsString("logout_token"));
+        confirm(page).then().statusCode(302).header("Location", containsString(OidcClient.POST_LOGOUT));
     }
 }
