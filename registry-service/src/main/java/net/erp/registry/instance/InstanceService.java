@@ -15,6 +15,7 @@ import net.erp.registry.audit.AuditLog;
 import net.erp.registry.change.RegistryChanges;
 import net.erp.registry.operator.OperatorApp;
 import net.erp.registry.rules.Page;
+import net.erp.registry.store.SeedLock;
 import net.erp.registry.store.UniqueViolation;
 
 /**
@@ -105,10 +106,14 @@ public class InstanceService {
                 .replaceWithVoid();
     }
 
-    /** Creates the instance unless it exists; an existing one is never overwritten. */
+    /**
+     * Creates the instance unless it exists; an existing one is never overwritten. For start-up: replicas
+     * starting together check and insert one after the other ({@link SeedLock}).
+     */
     public Uni<Boolean> createIfMissing(InstanceRecord request) {
         InstanceRecord instance = InstanceRules.check(request, null);
-        return Panache.withTransaction(() -> Instance.findById(instance.id())
+        return Panache.withTransaction(() -> SeedLock.take()
+                .chain(() -> Instance.<Instance>findById(instance.id()))
                 .chain(existing -> existing != null ? Uni.createFrom().item(false)
                         : requireFreeHostnames(instance)
                                 .chain(() -> store(new Instance(), instance))

@@ -2,6 +2,7 @@ package net.erp.registry.operator;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -23,8 +24,15 @@ class Bootstrap {
 
     private static final Logger LOG = Logger.getLogger(Bootstrap.class);
 
-    void start(@Observes StartupEvent event, SecretHasher hasher, InstanceService instances,
-            OperatorBootstrap operator, OperatorApp operatorApp,
+    private final InstanceService instances;
+    private final OperatorBootstrap operator;
+
+    Bootstrap(InstanceService instances, OperatorBootstrap operator) {
+        this.instances = instances;
+        this.operator = operator;
+    }
+
+    void start(@Observes StartupEvent event, SecretHasher hasher, OperatorApp operatorApp,
             @ConfigProperty(name = "registry.operator.client-secret") Optional<String> operatorSecret,
             @ConfigProperty(name = "registry.default-instance.hosts") List<String> hosts,
             @ConfigProperty(name = "registry.default-instance.license-limit") int licenseLimit) throws Throwable {
@@ -32,10 +40,19 @@ class Bootstrap {
         String instanceId = operatorApp.defaultInstanceId();
         var instance = new InstanceRecord(instanceId, instanceId, new ArrayList<>(hosts), licenseLimit, List.of(),
                 false);
-        boolean created = VertxContextSupport.subscribeAndAwait(() -> instances.createIfMissing(instance));
-        LOG.infof("default instance %s %s", instanceId, created ? "created" : "present");
-        VertxContextSupport.subscribeAndAwait(() -> operator.ensure(instanceId, operatorApp.clientId().orElseThrow(),
+        VertxContextSupport.subscribeAndAwait(() -> seed(instance, operatorApp.clientId().orElseThrow(),
                 operatorSecret.orElseThrow()));
+    }
+
+    /**
+     * Seeds the instance (when missing) and then the operator application in it. Replicas that start together
+     * on an empty database both succeed: each step takes {@link net.erp.registry.store.SeedLock} first.
+     */
+    Uni<Void> seed(InstanceRecord instance, String clientId, String secret) {
+        return instances.createIfMissing(instance)
+                .invoke(created -> LOG.infof("default instance %s %s", instance.id(), created ? "created" : "present"))
+                .chain(() -> operator.ensure(instance.id(), clientId, secret))
+                .replaceWithVoid();
     }
 
     static void requireSettings(SecretHasher hasher, OperatorApp operatorApp, Optional<String> secret) {

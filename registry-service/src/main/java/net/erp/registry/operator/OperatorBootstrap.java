@@ -16,12 +16,14 @@ import net.erp.registry.change.RegistryChanges;
 import net.erp.registry.scope.BuiltInScopes;
 import net.erp.registry.secret.ClientSecret;
 import net.erp.registry.secret.SecretHasher;
+import net.erp.registry.store.SeedLock;
 import org.jboss.logging.Logger;
 
 /**
  * Creates the operator application from {@code BOOTSTRAP_ADMIN_CLIENT_ID} and {@code
  * BOOTSTRAP_ADMIN_CLIENT_SECRET}: a confidential app acting as its own system user with the scopes admin,
  * read and update. At a later start only its secret is replaced, and only when the configured one differs.
+ * Replicas starting together take their turns ({@link SeedLock}), so the app and its secret are stored once.
  */
 @ApplicationScoped
 class OperatorBootstrap {
@@ -41,7 +43,8 @@ class OperatorBootstrap {
     /** Ensures the app and its secret; answers the audit event of what changed, or {@code null}. */
     Uni<String> ensure(String instanceId, String clientId, String secret) {
         byte[] hash = hasher.hash(secret);
-        return Panache.withTransaction(() -> TrustedApplication.findByClientId(instanceId, clientId)
+        return Panache.withTransaction(() -> SeedLock.take()
+                .chain(() -> TrustedApplication.findByClientId(instanceId, clientId))
                 .chain(app -> app == null ? create(instanceId, clientId, hash)
                         : replaceSecretIfChanged(app, hash)))
                 .call(event -> event == null ? Uni.createFrom().voidItem() : changes.appChanged(instanceId, clientId))
