@@ -33,9 +33,11 @@ public class InstanceDirectory {
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
     InstanceDirectory(@RestClient RegistryClient registry, SessionConfig config,
-            @ConfigProperty(name = "platform.internal-secret") String internalSecret) {
+            @ConfigProperty(name = "platform.internal-secret") Optional<String> internalSecret) {
         this.registry = registry;
-        this.internalSecret = internalSecret;
+        // Optional: when INTERNAL_API_SECRET is missing, InternalCallFilter (service-contract) refuses the start
+        // and names it; a plain String here would fail first, with a message that names only the config key.
+        this.internalSecret = internalSecret.orElse("");
         this.ttlMillis = config.registryCacheTtl().toMillis();
     }
 

@@ -43,9 +43,11 @@ class ReferenceTokens {
     private final Map<String, Entry> answers = new ConcurrentHashMap<>();
 
     ReferenceTokens(@RestClient IdentityClient identity, SessionConfig config, MeterRegistry meters,
-            @ConfigProperty(name = "platform.internal-secret") String internalSecret) {
+            @ConfigProperty(name = "platform.internal-secret") Optional<String> internalSecret) {
         this.identity = identity;
-        this.internalSecret = internalSecret;
+        // Optional: when INTERNAL_API_SECRET is missing, InternalCallFilter (service-contract) refuses the start
+        // and names it; a plain String here would fail first, with a message that names only the config key.
+        this.internalSecret = internalSecret.orElse("");
         this.meters = meters;
         this.ttlMillis = config.referenceTokenCacheTtl().toMillis();
         this.cacheSize = config.verifiedTokenCacheSize();
