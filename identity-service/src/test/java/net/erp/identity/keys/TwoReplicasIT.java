@@ -1,13 +1,20 @@
 package net.erp.identity.keys;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,10 +31,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Two identity-service processes of the packaged application on one database and one Redis: each verifies
  * the tokens the other signs, also across a key rotation made by one of them. Both start together; the
- * second runs behind a proxy ({@code PROXY_FORWARDING=true}).
+ * second runs behind a proxy ({@code PROXY_FORWARDING=true}) that it trusts at 127.0.0.1 only
+ * ({@code TRUSTED_PROXIES}).
  */
 class TwoReplicasIT {
 
+    private static final String TRUSTED_PROXY = "127.0.0.1";
     private static final List<Replica> REPLICAS = new ArrayList<>();
     private static int firstPort;
     private static int secondPort;
@@ -63,15 +72,18 @@ class TwoReplicasIT {
         Stores.Address postgres = Stores.postgres();
         Stores.Address redis = Stores.redis();
         File log = new File("target", logName);
-        Process process = new ProcessBuilder(List.of(javaBinary(), "-Dquarkus.profile=test",
+        var builder = new ProcessBuilder(List.of(javaBinary(), "-Dquarkus.profile=test",
                 "-Didentity.proxy-forwarding=" + proxyForwarding,
                 "-Dquarkus.http.port=" + port, "-Ddb.host=" + postgres.host(), "-Ddb.port=" + postgres.port(),
                 "-Dredis.host=" + redis.host(), "-Dredis.port=" + redis.port(),
                 "-Dplatform.registry-url=" + RegistryStandIn.shared().baseUrl(),
                 "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()))
                 .redirectErrorStream(true)
-                .redirectOutput(log)
-                .start();
+                .redirectOutput(log);
+        if (proxyForwarding) {
+            builder.environment().put("TRUSTED_PROXIES", TRUSTED_PROXY);
+        }
+        Process process = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         return new Replica(process, port, log);
     }
@@ -111,6 +123,21 @@ class TwoReplicasIT {
                 .header("X-Forwarded-Host", tenant.host()).header("X-Forwarded-Proto", "https")
                 .get("/id/.well-known/openid-configuration")
                 .then().statusCode(200).body("issuer", equalTo("https://" + tenant.host() + "/id"));
+    }
+
+    @Test
+    void whenForwardedHeadersComeFromAnUntrustedAddressThenTheHostMakesTheIssuer() throws IOException {
+        String request = "GET /id/.well-known/openid-configuration HTTP/1.1\r\nHost: " + tenant.host()
+                + "\r\nX-Forwarded-Host: forged.example\r\nX-Forwarded-Proto: https\r\nConnection: close\r\n\r\n";
+        try (var socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
+            socket.connect(new InetSocketAddress(InetAddress.getByName(TRUSTED_PROXY), secondPort), 5_000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response, startsWith("HTTP/1.1 200"));
+            assertThat(response, containsString("\"issuer\":\"http://" + tenant.host() + "/id\""));
+        }
     }
 
     private ValidatableResponse introspect(int port, String token) {
