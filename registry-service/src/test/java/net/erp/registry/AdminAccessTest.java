@@ -35,6 +35,11 @@ class AdminAccessTest {
     }
 
     @Test
+    void tokenWhenSignedWithEs256Then200() {
+        listInstances(operator().signedWithEs256().sign()).statusCode(200);
+    }
+
+    @Test
     void tokenWhenTypedPlainJwtThen401InvalidToken() {
         listInstances(operator().type("JWT").sign()).statusCode(401)
                 .header("WWW-Authenticate", org.hamcrest.Matchers.containsString("invalid_token"));

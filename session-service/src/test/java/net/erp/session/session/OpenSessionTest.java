@@ -39,6 +39,16 @@ class OpenSessionTest {
     }
 
     @Test
+    void openWhenTokenSignedWithEs256ThenSessionOpened() {
+        TestInstance instance = TestInstance.create(3);
+        TestIssuer.Token token = instance.serviceToken().signedWithEs256();
+
+        given().header("Authorization", TestInstance.bearer(token))
+                .when().post("/api/sessions")
+                .then().statusCode(200).body("sessionId", equalTo(token.sid())).body("licensesInUse", equalTo(1));
+    }
+
+    @Test
     void openWhenSameTokenAgainThenSameSessionAndNoNewLicence() {
         TestInstance instance = TestInstance.create(3);
         String bearer = TestInstance.bearer(instance.userToken("alice"));
