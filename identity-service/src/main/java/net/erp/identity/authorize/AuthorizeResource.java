@@ -213,7 +213,7 @@ public class AuthorizeResource {
         String username = form.get("username").orElse("");
         String password = form.get("password").orElse("");
         String instanceId = instance.instanceId();
-        return throttle.check(instanceId, username, address).flatMap(verdict -> {
+        return throttle.attempt(instanceId, username, address).flatMap(verdict -> {
             if (verdict != LoginThrottle.Verdict.OPEN) {
                 boolean byAddress = verdict == LoginThrottle.Verdict.ADDRESS;
                 refused(request, username, byAddress ? "throttled_address" : "throttled");
@@ -222,9 +222,9 @@ public class AuthorizeResource {
             }
             return users.authenticate(instanceId, username, password).flatMap(user -> {
                 if (user.isEmpty()) {
+                    // Already counted by the attempt.
                     refused(request, username, "bad_credentials");
-                    return throttle.failed(instanceId, username, address)
-                            .replaceWith(LoginPage.show(request, id, username, WRONG_CREDENTIALS, 400));
+                    return Uni.createFrom().item(LoginPage.show(request, id, username, WRONG_CREDENTIALS, 400));
                 }
                 return throttle.succeeded(instanceId, username, address)
                         .flatMap(ignored -> pending.remove(instanceId, id))

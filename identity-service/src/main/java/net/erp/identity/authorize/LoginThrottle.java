@@ -1,8 +1,6 @@
 package net.erp.identity.authorize;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
-import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.Inet6Address;
@@ -12,7 +10,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
 import net.erp.identity.signin.SignInStore;
 import org.jboss.logging.Logger;
 
@@ -31,6 +28,10 @@ import org.jboss.logging.Logger;
  * success clears only its address's count for the username, so the victim signing in does not reset the
  * attacker's progress. IPv6 addresses count by their /64 prefix, which one host usually holds whole. A Redis
  * that cannot be reached lets sign-ins through: the password check still stands.
+ *
+ * <p>The check and the count are one Lua script: an attempt that passes is counted as a failure before its
+ * password is checked, and taken back when the password was right. Parallel guesses therefore cannot all pass a
+ * check that none of them has been counted against yet.
  */
 @ApplicationScoped
 class LoginThrottle {
@@ -45,55 +46,61 @@ class LoginThrottle {
         OPEN, USERNAME, ADDRESS
     }
 
-    private final ReactiveValueCommands<String, Long> counters;
-    private final ReactiveKeyCommands<String> keys;
+    /**
+     * Checks and counts in one step, so that parallel attempts cannot all pass the check before any is counted.
+     * KEYS: the username's, the pair's and the address's count; ARGV: the two limits and the window in
+     * milliseconds. Answers 0 (open, and counted as a failure), 1 (refused by the username) or 2 (by the address).
+     */
+    private static final String ATTEMPT = """
+            local function count(key) return tonumber(redis.call('GET', key) or '0') end
+            if count(KEYS[3]) >= tonumber(ARGV[2]) then return 2 end
+            if count(KEYS[1]) >= tonumber(ARGV[1]) and count(KEYS[2]) > 0 then return 1 end
+            for i = 1, 3 do
+              if redis.call('INCR', KEYS[i]) == 1 then redis.call('PEXPIRE', KEYS[i], ARGV[3]) end
+            end
+            return 0
+            """;
+
+    /**
+     * Takes back what {@link #ATTEMPT} counted for an attempt that turned out right: the pair's count goes (so
+     * the address is no longer one that failed for the username), the username's and the address's drop by one.
+     */
+    private static final String SUCCEEDED = """
+            redis.call('DEL', KEYS[2])
+            for _, key in ipairs({KEYS[1], KEYS[3]}) do
+              local n = tonumber(redis.call('GET', key) or '0')
+              if n > 1 then redis.call('DECR', key) elseif n == 1 then redis.call('DEL', key) end
+            end
+            return 0
+            """;
+
+    private final ReactiveRedisDataSource redis;
 
     LoginThrottle(ReactiveRedisDataSource redis) {
-        this.counters = redis.value(Long.class);
-        this.keys = redis.key();
+        this.redis = redis;
     }
 
-    /** Whether an attempt for {@code username} from {@code address} is refused. One round trip. */
-    Uni<Verdict> check(String instanceId, String username, String address) {
-        String user = userKey(instanceId, username);
-        String pair = pairKey(instanceId, username, address);
-        String from = addressKey(instanceId, address);
-        return counters.mget(user, pair, from)
-                .map(found -> verdict(found, user, pair, from))
-                .onFailure().invoke(failure -> LOG.warnf("the login throttle cannot be read: %s", failure.toString()))
+    /**
+     * Whether an attempt for {@code username} from {@code address} may go on; one that may is counted as a
+     * failure at once, in the same atomic step, and taken back by {@link #succeeded} when the password was
+     * right. One round trip.
+     */
+    Uni<Verdict> attempt(String instanceId, String username, String address) {
+        return redis.execute("EVAL", ATTEMPT, "3", userKey(instanceId, username),
+                        pairKey(instanceId, username, address), addressKey(instanceId, address),
+                        Integer.toString(MAX_FAILURES), Integer.toString(MAX_ADDRESS_FAILURES),
+                        Long.toString(WINDOW.toMillis()))
+                .map(answer -> Verdict.values()[answer.toInteger()])
+                .onFailure().invoke(failure -> LOG.warnf("the login throttle cannot be used: %s", failure.toString()))
                 .onFailure().recoverWithItem(Verdict.OPEN);
     }
 
-    private static Verdict verdict(Map<String, Long> found, String user, String pair, String from) {
-        if (count(found, from) >= MAX_ADDRESS_FAILURES) {
-            return Verdict.ADDRESS;
-        }
-        return count(found, user) >= MAX_FAILURES && count(found, pair) > 0 ? Verdict.USERNAME : Verdict.OPEN;
-    }
-
-    private static long count(Map<String, Long> found, String key) {
-        Long count = found.get(key);
-        return count == null ? 0 : count;
-    }
-
-    Uni<Void> failed(String instanceId, String username, String address) {
-        return count(userKey(instanceId, username))
-                .flatMap(done -> count(pairKey(instanceId, username, address)))
-                .flatMap(done -> count(addressKey(instanceId, address)))
+    /** The password was right: the attempt no longer counts, and this address's failures for the username go. */
+    Uni<Void> succeeded(String instanceId, String username, String address) {
+        return redis.execute("EVAL", SUCCEEDED, "3", userKey(instanceId, username),
+                        pairKey(instanceId, username, address), addressKey(instanceId, address))
                 .onFailure().invoke(failure -> LOG.warnf("the login throttle cannot be written: %s",
                         failure.toString()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
-    }
-
-    private Uni<Void> count(String key) {
-        return counters.incr(key)
-                .call(count -> count == 1 ? keys.pexpire(key, WINDOW.toMillis()) : Uni.createFrom().nullItem())
-                .replaceWithVoid();
-    }
-
-    Uni<Void> succeeded(String instanceId, String username, String address) {
-        return keys.del(pairKey(instanceId, username, address))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }

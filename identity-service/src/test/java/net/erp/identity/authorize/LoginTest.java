@@ -3,6 +3,7 @@ package net.erp.identity.authorize;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,8 +11,16 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import net.erp.fixtures.LogLines;
+import net.erp.fixtures.browser.HtmlForm;
 import net.erp.identity.TestTenant;
 import net.erp.identity.signin.Browser;
 import net.erp.identity.signin.OidcClient;
@@ -138,7 +147,7 @@ class LoginTest {
     @Test
     void loginWhenTooManyWrongPasswordsFromAnotherAddressThenRightOneAccepted() {
         for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
-            throttle.failed(tenant.id(), user.username(), "192.0.2.77").await().indefinitely();
+            throttle.attempt(tenant.id(), user.username(), "192.0.2.77").await().indefinitely();
         }
 
         Response answer = browser.signIn(loginPage(), user.username(), user.password());
@@ -150,7 +159,7 @@ class LoginTest {
     void loginWhenThisAddressFailedTooOftenOverUsernamesThenRefusedForAnyUsername() {
         for (int i = 0; i < LoginThrottle.MAX_ADDRESS_FAILURES; i++) {
             for (String loopback : new String[] {"127.0.0.1", "0:0:0:0:0:0:0:1"}) {
-                throttle.failed(tenant.id(), "guess-" + i, loopback).await().indefinitely();
+                throttle.attempt(tenant.id(), "guess-" + i, loopback).await().indefinitely();
             }
         }
 
@@ -171,6 +180,38 @@ class LoginTest {
         Response answer = browser.signIn(page, user.username(), user.password());
 
         answer.then().statusCode(429).body(containsString("Too many")).body(not(containsString("code=")));
+    }
+
+    @Test
+    void loginWhenWrongPasswordsSentInParallelThenNoneGetsPastTheLimit() throws Exception {
+        Response page = loginPage();
+        HtmlForm form = HtmlForm.of(page.asString());
+        String loginCookie = browser.cookieNamed(LoginCookie.NAME);
+        int attempts = LoginThrottle.MAX_FAILURES * 2;
+        ExecutorService threads = Executors.newFixedThreadPool(attempts);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            String body = form.body(Map.of("username", user.username(), "password", "wrong-" + i));
+            answers.add(threads.submit(() -> {
+                start.await();
+                return tenant.request().redirects().follow(false).urlEncodingEnabled(false)
+                        .cookie(LoginCookie.NAME, loginCookie).contentType("application/x-www-form-urlencoded")
+                        .body(body).post(form.action()).statusCode();
+            }));
+        }
+
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get(60, TimeUnit.SECONDS));
+        }
+        threads.shutdown();
+
+        assertEquals(LoginThrottle.MAX_FAILURES, statuses.stream().filter(status -> status == 400).count(),
+                "wrong passwords checked: " + statuses);
+        assertEquals(attempts - LoginThrottle.MAX_FAILURES, statuses.stream().filter(status -> status == 429).count(),
+                "attempts refused: " + statuses);
     }
 
     @Test

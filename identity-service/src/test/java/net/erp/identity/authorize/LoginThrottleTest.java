@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import net.erp.identity.TestTenant;
 import net.erp.identity.authorize.LoginThrottle.Verdict;
 import org.junit.jupiter.api.Test;
@@ -23,12 +26,12 @@ class LoginThrottleTest {
 
     private void fail(String username, String address, int times) {
         for (int i = 0; i < times; i++) {
-            throttle.failed(instanceId, username, address).await().indefinitely();
+            throttle.attempt(instanceId, username, address).await().indefinitely();
         }
     }
 
     private Verdict check(String username, String address) {
-        return throttle.check(instanceId, username, address).await().indefinitely();
+        return throttle.attempt(instanceId, username, address).await().indefinitely();
     }
 
     @Test
@@ -96,6 +99,28 @@ class LoginThrottleTest {
 
         assertEquals(Verdict.OPEN, check("alice", OWNER));
         assertEquals(Verdict.USERNAME, check("alice", GUESSER));
+    }
+
+    @Test
+    void attemptWhenManyInParallelThenOnlyTheLimitPasses() {
+        List<Uni<Verdict>> attempts = new ArrayList<>();
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES * 2; i++) {
+            attempts.add(throttle.attempt(instanceId, "alice", GUESSER));
+        }
+
+        List<Verdict> verdicts = Uni.join().all(attempts).andFailFast().await().indefinitely();
+
+        assertEquals(LoginThrottle.MAX_FAILURES, verdicts.stream().filter(verdict -> verdict == Verdict.OPEN).count());
+    }
+
+    @Test
+    void succeededWhenPasswordWasRightThenTheAttemptIsNotAFailure() {
+        fail("alice", GUESSER, LoginThrottle.MAX_FAILURES - 1);
+        check("alice", OWNER);
+
+        throttle.succeeded(instanceId, "alice", OWNER).await().indefinitely();
+
+        assertEquals(Verdict.OPEN, check("alice", GUESSER));
     }
 
     @Test
