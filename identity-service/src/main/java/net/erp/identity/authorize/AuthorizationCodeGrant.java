@@ -130,8 +130,9 @@ class AuthorizationCodeGrant implements Grant {
                         user.username())
                 .flatMap(token -> Uni.combine().all().unis(idToken(request, code, user, token),
                                 refreshToken(client, code, user)).asTuple()
-                        .call(both -> codes.redeemed(instanceId, value, new AuthorizationCodes.Redeemed(token.jti(),
-                                expiry(token), both.getItem2() == null ? null : both.getItem2().familyId())))
+                        .call(both -> recorded(instanceId, client, value, new AuthorizationCodes.Redeemed(
+                                token.jti(), expiry(token),
+                                both.getItem2() == null ? null : both.getItem2().familyId())))
                         .map(both -> TokenResponse.bearer(token).with(
                                 both.getItem2() == null ? null : both.getItem2().value(), both.getItem1()))
                         .invoke(() -> AUDIT.infof("event=token.issued grant_type=authorization_code instance=%s "
@@ -154,18 +155,29 @@ class AuthorizationCodeGrant implements Grant {
         return refreshTokens.start(client, user.id(), user.username(), code.sid(), code.scopes(), code.authTime());
     }
 
+    /**
+     * Records what this redemption issued; when a second redemption of the code came while it was issuing, it
+     * revokes that itself and answers {@code invalid_grant} instead.
+     */
+    private Uni<Void> recorded(String instanceId, AuthenticatedClient client, String code,
+            AuthorizationCodes.Redeemed issued) {
+        return codes.redeemed(instanceId, code, issued).flatMap(recorded -> recorded ? Uni.createFrom().voidItem()
+                : revoke(instanceId, client, issued).replaceWith(Uni.createFrom().failure(
+                        OAuthError.invalidGrant("the authorization code is invalid, expired or used"))));
+    }
+
     private Uni<Void> revokeFirstUse(String instanceId, AuthenticatedClient client, String code) {
-        return codes.reused(instanceId, code).flatMap(found -> {
-            if (found.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            AUDIT.infof("event=code.reused instance=%s client_id=%s jti=%s", instanceId, client.clientId(),
-                    found.get().jti());
-            Uni<Void> family = found.get().refreshFamily() == null ? Uni.createFrom().voidItem()
-                    : refreshTokens.revokeFamily(instanceId, found.get().refreshFamily());
-            return revocations.revokeToken(instanceId, found.get().jti(),
-                    Instant.ofEpochSecond(found.get().expiresAt())).call(() -> family);
-        });
+        return codes.reused(instanceId, code).flatMap(found -> found.isEmpty() ? Uni.createFrom().voidItem()
+                : revoke(instanceId, client, found.get()));
+    }
+
+    private Uni<Void> revoke(String instanceId, AuthenticatedClient client, AuthorizationCodes.Redeemed issued) {
+        AUDIT.infof("event=code.reused instance=%s client_id=%s jti=%s", instanceId, client.clientId(),
+                issued.jti());
+        Uni<Void> family = issued.refreshFamily() == null ? Uni.createFrom().voidItem()
+                : refreshTokens.revokeFamily(instanceId, issued.refreshFamily());
+        return revocations.revokeToken(instanceId, issued.jti(), Instant.ofEpochSecond(issued.expiresAt()))
+                .call(() -> family);
     }
 
     private static long expiry(IssuedToken token) {

@@ -18,8 +18,11 @@ import org.jboss.logging.Logger;
 /**
  * Authorization codes in Redis (RFC 6749 section 4.1.2, 10.5): 256 random bits, kept as
  * {@code authz:{instanceId}:code:<SHA-256>} for {@code AUTHORIZATION_CODE_LIFETIME} (at most 5 minutes) and
- * taken with {@code GETDEL}, so exactly one redemption wins. A redeemed code leaves a marker naming what it
- * issued, so that a second redemption can revoke it (section 4.1.2: "SHOULD revoke").
+ * taken in one atomic step that also leaves a marker ({@code authz:{instanceId}:used:<SHA-256>}), so exactly one
+ * redemption wins and any later one finds the marker (section 4.1.2: "SHOULD revoke"). The marker says
+ * "claimed" while the winner issues, then what it issued. A second redemption marks it "reused" and revokes
+ * what it names; when it names nothing yet, the winner finds "reused" instead of recording and revokes what it
+ * issued itself. Both steps are atomic on one key, so one of the two always sees the other.
  */
 @ApplicationScoped
 class AuthorizationCodes {
@@ -27,10 +30,51 @@ class AuthorizationCodes {
     private static final Logger LOG = Logger.getLogger(AuthorizationCodes.class);
     private static final Duration MAX_LIFETIME = Duration.ofMinutes(5);
 
+    /** The marker of a code taken by a redemption that is still issuing its tokens. */
+    private static final String CLAIMED = "claimed";
+    /** The marker of a code redeemed again while, or after, its first redemption issued. */
+    private static final String REUSED = "reused";
+
+    /**
+     * KEYS: the code, its marker; ARGV: {@link #CLAIMED}, the marker's lifetime in milliseconds. Takes the code
+     * and claims it in one step: nil when it is gone.
+     */
+    private static final String CLAIM = """
+            local code = redis.call('GET', KEYS[1])
+            if not code then return false end
+            redis.call('DEL', KEYS[1])
+            redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
+            return code
+            """;
+
+    /**
+     * KEYS: the marker; ARGV: what was issued, {@link #REUSED}. 1 when recorded, 0 when a second redemption
+     * marked the code meanwhile.
+     */
+    private static final String RECORD = """
+            local marker = redis.call('GET', KEYS[1])
+            if marker == ARGV[2] then return 0 end
+            if marker then redis.call('SET', KEYS[1], ARGV[1], 'KEEPTTL') end
+            return 1
+            """;
+
+    /**
+     * KEYS: the marker; ARGV: {@link #REUSED}, {@link #CLAIMED}. Marks the code reused and answers what the
+     * first redemption recorded, or nil when it recorded nothing yet (or the code was reported before).
+     */
+    private static final String REUSE = """
+            local marker = redis.call('GET', KEYS[1])
+            if not marker then return false end
+            redis.call('SET', KEYS[1], ARGV[1], 'KEEPTTL')
+            if marker == ARGV[1] or marker == ARGV[2] then return false end
+            return marker
+            """;
+
     private final ReactiveValueCommands<String, String> values;
+    private final ReactiveRedisDataSource redis;
     private final ObjectMapper json;
     private final Duration lifetime;
-    private final Duration accessTokenLifetime;
+    private final Duration markerLifetime;
 
     AuthorizationCodes(ReactiveRedisDataSource redis, ObjectMapper json,
             @ConfigProperty(name = "identity.authorization-code-lifetime") Duration lifetime,
@@ -39,9 +83,11 @@ class AuthorizationCodes {
             throw new IllegalStateException("AUTHORIZATION_CODE_LIFETIME must be positive and at most PT5M");
         }
         this.values = redis.value(String.class);
+        this.redis = redis;
         this.json = json;
         this.lifetime = lifetime;
-        this.accessTokenLifetime = accessTokenLifetime;
+        // Past the expiry of the access token the first redemption issues, which is minted after the claim.
+        this.markerLifetime = accessTokenLifetime.plus(lifetime);
     }
 
     /** Stores the code's meaning; the answer is the code. */
@@ -52,30 +98,43 @@ class AuthorizationCodes {
                 .replaceWith(value);
     }
 
-    /** Takes the code: present once, then never again. */
+    /**
+     * Takes the code: present once, then never again. The same atomic step leaves the claim marker, so that a
+     * redemption racing this one always finds it.
+     */
     Uni<Optional<AuthorizationCode>> redeem(String instanceId, String code) {
         if (code.length() > 128) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return values.getdel(key(instanceId, code))
+        return redis.execute("EVAL", CLAIM, "2", key(instanceId, code), used(instanceId, code), CLAIMED,
+                        Long.toString(markerLifetime.toMillis()))
                 .onFailure().transform(AuthorizationCodes::unavailable)
-                .map(found -> Optional.ofNullable(found).map(stored -> read(stored, AuthorizationCode.class)));
+                .map(found -> Optional.ofNullable(found)
+                        .map(stored -> read(stored.toString(), AuthorizationCode.class)));
     }
 
-    /** Remembers what a redemption issued, for as long as the access token lives. */
-    Uni<Void> redeemed(String instanceId, String code, Redeemed what) {
-        return values.set(used(instanceId, code), write(what), new SetArgs().px(accessTokenLifetime.toMillis()))
-                .onFailure().transform(AuthorizationCodes::unavailable);
+    /**
+     * Records what the winning redemption issued; {@code false} when another redemption of the code came first
+     * (the marker says "reused"), in which case the caller must revoke what it issued itself.
+     */
+    Uni<Boolean> redeemed(String instanceId, String code, Redeemed what) {
+        return redis.execute("EVAL", RECORD, "1", used(instanceId, code), write(what), REUSED)
+                .onFailure().transform(AuthorizationCodes::unavailable)
+                .map(recorded -> recorded.toInteger() == 1);
     }
 
-    /** What the first redemption of a code issued, taken once: empty for a code that was never redeemed. */
+    /**
+     * Marks the code as reused and answers what its first redemption issued: empty for a code never redeemed,
+     * for one whose first redemption is still issuing (it finds the mark and revokes its tokens itself), and for
+     * one already reported as reused.
+     */
     Uni<Optional<Redeemed>> reused(String instanceId, String code) {
         if (code.length() > 128) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return values.getdel(used(instanceId, code))
+        return redis.execute("EVAL", REUSE, "1", used(instanceId, code), REUSED, CLAIMED)
                 .onFailure().transform(AuthorizationCodes::unavailable)
-                .map(found -> Optional.ofNullable(found).map(stored -> read(stored, Redeemed.class)));
+                .map(found -> Optional.ofNullable(found).map(stored -> read(stored.toString(), Redeemed.class)));
     }
 
     private static String key(String instanceId, String code) {

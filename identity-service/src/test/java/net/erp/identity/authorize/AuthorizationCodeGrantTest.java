@@ -1,14 +1,24 @@
 package net.erp.identity.authorize;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import net.erp.identity.TestTenant;
 import net.erp.identity.signin.Browser;
 import net.erp.identity.signin.OidcClient;
@@ -67,6 +77,37 @@ class AuthorizationCodeGrantTest {
 
         tenant.request().auth().oauth2(first).get("/id/connect/userinfo")
                 .then().statusCode(401).body("error", equalTo("invalid_token"));
+    }
+
+    @Test
+    void codeGrantWhenCodeRedeemedTwiceInParallelThenOneRefusedAndEveryTokenIssuedRevoked() throws Exception {
+        OidcClient client = OidcClient.confidential(tenant);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        List<Response> answers = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            AuthorizationCode code = client.signIn(browser, user, "openid offline_access", new Nonce(), null);
+            CountDownLatch start = new CountDownLatch(1);
+            Callable<Response> redeem = () -> {
+                start.await();
+                return client.redeem(code, null);
+            };
+            List<Future<Response>> pair = List.of(threads.submit(redeem), threads.submit(redeem));
+            start.countDown();
+            answers.add(pair.get(0).get(60, TimeUnit.SECONDS));
+            answers.add(pair.get(1).get(60, TimeUnit.SECONDS));
+        }
+        threads.shutdown();
+
+        assertTrue(answers.stream().filter(answer -> answer.statusCode() == 200).count() <= 5);
+        assertTrue(answers.stream().allMatch(answer -> answer.statusCode() == 200 || answer.statusCode() == 400
+                && "invalid_grant".equals(answer.jsonPath().getString("error"))));
+        for (Response answer : answers.stream().filter(answer -> answer.statusCode() == 200).toList()) {
+            var tokens = OidcClient.tokens(answer).getOIDCTokens();
+            tenant.request().auth().oauth2(tokens.getAccessToken().getValue()).get("/id/connect/userinfo")
+                    .then().statusCode(401).body("error", equalTo("invalid_token"));
+            client.refresh(tokens.getRefreshToken().getValue(), null)
+                    .then().statusCode(400).body("error", equalTo("invalid_grant"));
+        }
     }
 
     @Test
