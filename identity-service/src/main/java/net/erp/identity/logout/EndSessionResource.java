@@ -41,8 +41,8 @@ import org.jboss.logging.Logger;
  * RP-Initiated Logout (OpenID Connect RP-Initiated Logout 1.0 sections 2 to 4) with a confirmation page. The
  * request may carry {@code id_token_hint} (an ID token of ours for this instance; its expiry may have passed),
  * {@code client_id}, {@code post_logout_redirect_uri} (used only when it is one of the app's
- * {@code postLogoutRedirectUris} exactly) and {@code state}. Confirming (a form whose token is bound to the
- * sign-in, against cross-site forgery) ends the sign-in: its Redis state and cookie, its access tokens on the
+ * {@code postLogoutRedirectUris} exactly and the app is enabled) and {@code state}. Confirming (a form whose
+ * token is bound to the sign-in, against cross-site forgery) ends the sign-in: its Redis state and cookie, its access tokens on the
  * revocation list, the user's refresh tokens, and its licence sessions at session-service.
  */
 @Path("/id/connect/endsession")
@@ -146,13 +146,17 @@ public class EndSessionResource {
         return clientId != null ? clientId : hint.map(IdTokenHint.Hint::clientId).orElse(null);
     }
 
-    /** The post-logout redirect URI when the app registered it exactly; otherwise none. */
+    /**
+     * The post-logout redirect URI when the app registered it exactly; otherwise none. A disabled app gets no
+     * redirect (SPEC: a kill switch); the sign-in still ends, and the browser sees the "signed out" page.
+     */
     private Uni<Optional<String>> returnTo(InstanceContext instance, String clientId, String redirectUri) {
         if (clientId == null || redirectUri == null || clientId.length() > 256) {
             return Uni.createFrom().item(Optional.empty());
         }
         return registry.app(instance.instanceId(), clientId)
-                .map(app -> app.filter(found -> found.postLogoutRedirectUris().contains(redirectUri))
+                .map(app -> app.filter(found -> found.enabled()
+                                && found.postLogoutRedirectUris().contains(redirectUri))
                         .map(found -> redirectUri));
     }
 

@@ -10,11 +10,13 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import net.erp.contract.registry.RegistryChange;
 import net.erp.fixtures.LogLines;
 import net.erp.identity.SessionStandIn;
 import net.erp.identity.TestTenant;
@@ -41,6 +43,9 @@ class EndSessionTest {
 
     @Inject
     SigningKeys keys;
+
+    @Inject
+    Event<RegistryChange> registryChanges;
 
     @BeforeEach
     void signIn() throws Exception {
@@ -141,6 +146,31 @@ class EndSessionTest {
         Response answer = confirm(page);
 
         answer.then().statusCode(200).header("Location", nullValue()).body(containsString("signed out"));
+    }
+
+    @Test
+    void endSessionWhenAppDisabledThenSignedOutPageAndNoRedirect() {
+        Response page = logout("id_token_hint=" + idToken() + "&post_logout_redirect_uri="
+                + enc(OidcClient.POST_LOGOUT) + "&state=st1");
+        client.set("enabled", false);
+        registryChanges.fire(RegistryChange.app(tenant.id(), client.clientId()));
+
+        Response answer = confirm(page);
+
+        answer.then().statusCode(200).header("Location", nullValue()).body(containsString("signed out"));
+    }
+
+    @Test
+    void endSessionWhenAppDisabledThenSignInStillEnded() {
+        Response page = logout("id_token_hint=" + idToken() + "&post_logout_redirect_uri="
+                + enc(OidcClient.POST_LOGOUT));
+        client.set("enabled", false);
+        registryChanges.fire(RegistryChange.app(tenant.id(), client.clientId()));
+
+        confirm(page);
+
+        tenant.request().auth().oauth2(accessToken()).get("/id/connect/userinfo").then().statusCode(401);
+        assertTrue(browser.cookie() == null, "the sign-in cookie is cleared");
     }
 
     @Test
