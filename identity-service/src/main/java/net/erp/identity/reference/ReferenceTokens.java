@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
 /**
  * Checks and revokes reference tokens (SPEC "Reference tokens") for the endpoints that accept them. A token
  * is active while it is not revoked (in the table or on the revocation list), not expired, its app exists and
- * is enabled and, for a PAT, its user exists. Revoking lists its id as {@code jti} and {@code sid} until it
+ * is enabled and, for a PAT, its user exists. It carries only the scopes its app still has, and is inactive when
+ * none is left. Revoking lists its id as {@code jti} and {@code sid} until it
  * expires (RFC 7009 section 2), marks it revoked, and closes its session.
  */
 @ApplicationScoped
@@ -142,11 +143,23 @@ public class ReferenceTokens {
         Revocation revocation = new Revocation(token.instanceId(), token.id(), token.id(), token.subject(),
                 token.clientId(), token.createdAt().getEpochSecond());
         return registry.app(token.instanceId(), token.clientId())
-                .map(app -> app.filter(TrustedApplication::enabled).filter(found -> actsAs(found, token)).isPresent())
-                .flatMap(enabled -> !enabled ? Uni.createFrom().item(false)
-                        : revocations.isRevoked(revocation).map(revoked -> !revoked)
-                                .onFailure().transform(ReferenceTokens::revocationListDown))
-                .map(granted -> granted ? Optional.of(token) : Optional.empty());
+                .map(app -> app.filter(TrustedApplication::enabled).filter(found -> actsAs(found, token))
+                        .map(found -> narrowed(token, found)).filter(found -> !found.scopes().isEmpty()))
+                .flatMap(narrowed -> narrowed.isEmpty() ? Uni.createFrom().item(Optional.<ReferenceToken>empty())
+                        : revocations.isRevoked(revocation)
+                                .map(revoked -> revoked ? Optional.<ReferenceToken>empty() : narrowed)
+                                .onFailure().transform(ReferenceTokens::revocationListDown));
+    }
+
+    /**
+     * The token with only the scopes its app still has: an app that lost a scope after the token was issued no
+     * longer lends it to the token, and a token left with none is inactive.
+     */
+    private static ReferenceToken narrowed(ReferenceToken token, TrustedApplication app) {
+        List<String> scopes = token.scopes().stream().filter(app.scopes()::contains).toList();
+        return scopes.size() == token.scopes().size() ? token : new ReferenceToken(token.id(), token.instanceId(),
+                token.kind(), token.clientId(), token.subject(), token.username(), scopes, token.description(),
+                token.createdAt(), token.createdBy(), token.expiresAt(), token.lastUsedAt(), token.revokedAt());
     }
 
     /**

@@ -25,12 +25,15 @@ import net.erp.identity.user.UserDirectory;
  * same user and sign-in ({@code sid}), an ID token when the family holds {@code openid}, and the family's next
  * refresh token; the one presented is spent (RFC 9700 section 4.14.2). A requested {@code scope} may narrow the
  * family's scopes for this access token, never widen them. A spent token presented again revokes its family.
+ * The app's current scopes bound every refresh: without {@code offline_access} the family is revoked and the
+ * answer is {@code invalid_grant}; a scope the app lost is left out of the new tokens.
  */
 @ApplicationScoped
 class RefreshTokenGrant implements Grant {
 
     /** RFC 6749 section 3.3. */
     private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
+    private static final String OFFLINE_ACCESS = "offline_access";
 
     private final ClientAuthenticator clients;
     private final RefreshTokens refreshTokens;
@@ -62,17 +65,24 @@ class RefreshTokenGrant implements Grant {
         return clients.authenticate(instanceId, request.credentials())
                 .flatMap(client -> refreshTokens.find(instanceId, value)
                         .map(found -> found.orElseThrow(RefreshTokenGrant::invalid))
-                        .flatMap(token -> usable(client, token, requested)))
-                .call(this::signInLive)
-                .flatMap(token -> users.find(instanceId, token.userId())
-                        .map(user -> user.orElseThrow(() -> OAuthError.invalidGrant("the user no longer exists")))
-                        .flatMap(user -> refreshTokens.rotate(token).flatMap(next -> {
-                            if (next.isEmpty()) {
-                                return refreshTokens.reused(token).replaceWith(Uni.createFrom().failure(invalid()));
-                            }
-                            List<String> scopes = requested == null ? token.scopes() : requested;
-                            return issue(request, token, user, scopes, next.get());
-                        })));
+                        .flatMap(token -> usable(client, token, requested))
+                        .call(this::signInLive)
+                        .flatMap(token -> refresh(request, client, token, requested)));
+    }
+
+    private Uni<TokenResponse> refresh(TokenRequest request, AuthenticatedClient client, RefreshToken token,
+            List<String> requested) {
+        String instanceId = request.instance().instanceId();
+        return users.find(instanceId, token.userId())
+                .map(user -> user.orElseThrow(() -> OAuthError.invalidGrant("the user no longer exists")))
+                .flatMap(user -> refreshTokens.rotate(token).flatMap(next -> {
+                    if (next.isEmpty()) {
+                        return refreshTokens.reused(token).replaceWith(Uni.createFrom().failure(invalid()));
+                    }
+                    List<String> scopes = stillAllowed(client.app().scopes(),
+                            requested == null ? token.scopes() : requested);
+                    return issue(request, token, user, scopes, next.get());
+                }));
     }
 
     private Uni<RefreshToken> usable(AuthenticatedClient client, RefreshToken token, List<String> requested) {
@@ -85,10 +95,24 @@ class RefreshTokenGrant implements Grant {
         if (token.rotated()) {
             return refreshTokens.reused(token).replaceWith(Uni.createFrom().failure(invalid()));
         }
+        if (!client.app().scopes().contains(OFFLINE_ACCESS)) {
+            // The app may no longer hold refresh tokens: the family ends, as if it had been revoked.
+            return refreshTokens.revokeFamily(token.instanceId(), token.familyId())
+                    .replaceWith(Uni.createFrom().failure(invalid()));
+        }
         if (requested != null && !token.scopes().containsAll(requested)) {
             throw OAuthError.invalidScope("a refresh may narrow the granted scopes, never widen them");
         }
         return Uni.createFrom().item(token);
+    }
+
+    /**
+     * The scopes of the new tokens: those granted (or asked for) that the app still has now. An app that lost a
+     * scope since the code was redeemed no longer gets it by refreshing (RFC 6749 section 6: never broader than
+     * granted; Keycloak narrows the same way).
+     */
+    private static List<String> stillAllowed(List<String> appScopes, List<String> scopes) {
+        return scopes.stream().filter(appScopes::contains).toList();
     }
 
     /**

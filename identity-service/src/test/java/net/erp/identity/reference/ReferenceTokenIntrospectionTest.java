@@ -258,4 +258,33 @@ class ReferenceTokenIntrospectionTest {
 
         fixture.introspect(caller, token).then().statusCode(200).body("active", equalTo(false));
     }
+
+    @Test
+    void introspectWhenAppLostOneOfTheTokensScopesThenOnlyTheOthers() throws InterruptedException {
+        String token = fixture.issue(ReferenceTokenFixture.pat(app, user.id())).path("token");
+        app.set("scopes", List.of("openid", "update"));
+        publish(RegistryChange.app(fixture.tenant.id(), app.clientId()));
+
+        fixture.introspect(caller, token).then().statusCode(200)
+                .body("active", equalTo(true)).body("scope", equalTo("openid"));
+    }
+
+    @Test
+    void internalWhenAppLostOneOfTheTokensScopesThenOnlyTheOthers() throws InterruptedException {
+        String token = fixture.issue(ReferenceTokenFixture.pat(app, user.id())).path("token");
+        app.set("scopes", List.of("read", "update"));
+        publish(RegistryChange.app(fixture.tenant.id(), app.clientId()));
+
+        internal(token).then().statusCode(200)
+                .body("active", equalTo(true)).body("scopes", equalTo(List.of("read")));
+    }
+
+    @Test
+    void introspectWhenAppLostEveryScopeOfTheTokenThenInactive() throws InterruptedException {
+        String token = fixture.issue(ReferenceTokenFixture.pat(app, user.id())).path("token");
+        app.set("scopes", List.of("update"));
+        publish(RegistryChange.app(fixture.tenant.id(), app.clientId()));
+
+        fixture.introspect(caller, token).then().statusCode(200).body("active", equalTo(false));
+    }
 }

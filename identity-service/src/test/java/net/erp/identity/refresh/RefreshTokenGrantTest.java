@@ -25,6 +25,7 @@ import net.erp.fixtures.LogLines;
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import net.erp.identity.TestTenant;
 import net.erp.identity.signin.Browser;
@@ -89,6 +90,48 @@ class RefreshTokenGrantTest {
         assertEquals(claim(tokens.getOIDCTokens().getAccessToken().getValue(), "sid"),
                 claim(refreshed.getOIDCTokens().getAccessToken().getValue(), "sid"));
         client.idTokenValidator().validate(refreshed.getOIDCTokens().getIDToken(), null);
+    }
+
+    private void appScopes(String... scopes) {
+        client.set("scopes", List.of(scopes));
+        registryChanges.fire(RegistryChange.app(tenant.id(), client.clientId()));
+    }
+
+    @Test
+    void refreshWhenAppNoLongerHasOfflineAccessThenInvalidGrant() {
+        appScopes("openid", "profile", "read");
+
+        client.refresh(refreshToken(), null).then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void refreshWhenAppLostOfflineAccessAndGotItBackThenFamilyStaysRevoked() {
+        appScopes("openid", "profile", "read");
+        client.refresh(refreshToken(), null).then().statusCode(400);
+
+        appScopes("openid", "profile", "read", "offline_access");
+
+        client.refresh(refreshToken(), null).then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void refreshWhenAppLostAScopeThenNewTokensWithoutIt() throws Exception {
+        appScopes("openid", "profile", "offline_access");
+
+        Response answer = client.refresh(refreshToken(), null);
+
+        answer.then().statusCode(200).body("scope", equalTo("openid offline_access"));
+        String access = OidcClient.tokens(answer).getOIDCTokens().getAccessToken().getValue();
+        assertEquals("openid offline_access", claim(access, "scope"));
+    }
+
+    @Test
+    void refreshWhenScopeAsksForOneTheAppLostThenNotInTheToken() throws Exception {
+        appScopes("openid", "profile", "offline_access");
+
+        Response answer = client.refresh(refreshToken(), "openid read");
+
+        answer.then().statusCode(200).body("scope", equalTo("openid"));
     }
 
     @Test
