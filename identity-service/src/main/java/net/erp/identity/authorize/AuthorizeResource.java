@@ -46,6 +46,7 @@ public class AuthorizeResource {
     private static final String WRONG_CREDENTIALS = "The username or password is incorrect.";
     private static final String THROTTLED = "Too many failed sign-ins for this username. Try again later.";
     private static final String THROTTLED_ADDRESS = "Too many failed sign-ins from this network. Try again later.";
+    private static final String BUSY = "The sign-in service is busy. Try again in a moment.";
     private static final String EXPIRED = "This sign-in form has expired or was already used. "
             + "Go back to the application and start again.";
 
@@ -214,6 +215,10 @@ public class AuthorizeResource {
         String password = form.get("password").orElse("");
         String instanceId = instance.instanceId();
         return throttle.attempt(instanceId, username, address).flatMap(verdict -> {
+            if (verdict == LoginThrottle.Verdict.BUSY) {
+                refused(request, username, "throttled_busy");
+                return Uni.createFrom().item(LoginPage.show(request, id, username, BUSY, 503));
+            }
             if (verdict != LoginThrottle.Verdict.OPEN) {
                 boolean byAddress = verdict == LoginThrottle.Verdict.ADDRESS;
                 refused(request, username, byAddress ? "throttled_address" : "throttled");

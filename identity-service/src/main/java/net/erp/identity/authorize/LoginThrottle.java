@@ -2,6 +2,7 @@ package net.erp.identity.authorize;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -27,7 +28,8 @@ import org.jboss.logging.Logger;
  * address with {@link #MAX_ADDRESS_FAILURES} failures over all usernames is refused for every username. A
  * success clears only its address's count for the username, so the victim signing in does not reset the
  * attacker's progress. IPv6 addresses count by their /64 prefix, which one host usually holds whole. A Redis
- * that cannot be reached lets sign-ins through: the password check still stands.
+ * that cannot be reached lets sign-ins through: the password check still stands. A Redis connection pool too busy
+ * to take the command refuses the attempt instead, since a flood of parallel guesses is what makes it busy.
  *
  * <p>The check and the count are one Lua script: an attempt that passes is counted as a failure before its
  * password is checked, and taken back when the password was right. Parallel guesses therefore cannot all pass a
@@ -43,7 +45,9 @@ class LoginThrottle {
 
     /** Whether an attempt may go on, and if not, which count stops it. */
     enum Verdict {
-        OPEN, USERNAME, ADDRESS
+        OPEN, USERNAME, ADDRESS,
+        /** Too many commands wait for a Redis connection: refused, for a flood of attempts could cause it. */
+        BUSY
     }
 
     /**
@@ -91,8 +95,18 @@ class LoginThrottle {
                         Integer.toString(MAX_FAILURES), Integer.toString(MAX_ADDRESS_FAILURES),
                         Long.toString(WINDOW.toMillis()))
                 .map(answer -> Verdict.values()[answer.toInteger()])
+                .onFailure(LoginThrottle::poolTooBusy).recoverWithItem(Verdict.BUSY)
                 .onFailure().invoke(failure -> LOG.warnf("the login throttle cannot be used: %s", failure.toString()))
                 .onFailure().recoverWithItem(Verdict.OPEN);
+    }
+
+    private static boolean poolTooBusy(Throwable failure) {
+        for (Throwable each = failure; each != null; each = each.getCause()) {
+            if (each instanceof ConnectionPoolTooBusyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The password was right: the attempt no longer counts, and this address's failures for the username go. */

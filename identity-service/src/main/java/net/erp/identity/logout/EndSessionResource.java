@@ -42,8 +42,8 @@ import org.jboss.logging.Logger;
  * request may carry {@code id_token_hint} (an ID token of ours for this instance; its expiry may have passed),
  * {@code client_id}, {@code post_logout_redirect_uri} (used only when it is one of the app's
  * {@code postLogoutRedirectUris} exactly and the app is enabled) and {@code state}. Confirming (a form whose
- * token is bound to the sign-in, against cross-site forgery) ends the sign-in: its Redis state and cookie, its access tokens on the
- * revocation list, the user's refresh tokens, and its licence sessions at session-service.
+ * token is bound to the sign-in, against cross-site forgery) ends the sign-in: its Redis state and cookie, its
+ * access tokens on the revocation list, the user's refresh tokens, and its licence sessions at session-service.
  */
 @Path("/id/connect/endsession")
 public class EndSessionResource {

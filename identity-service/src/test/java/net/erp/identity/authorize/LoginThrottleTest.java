@@ -2,6 +2,7 @@ package net.erp.identity.authorize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
@@ -111,6 +112,19 @@ class LoginThrottleTest {
         List<Verdict> verdicts = Uni.join().all(attempts).andFailFast().await().indefinitely();
 
         assertEquals(LoginThrottle.MAX_FAILURES, verdicts.stream().filter(verdict -> verdict == Verdict.OPEN).count());
+    }
+
+    @Test
+    void attemptWhenMoreInParallelThanTheRedisPoolTakesThenStillOnlyTheLimitPasses() {
+        List<Uni<Verdict>> attempts = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            attempts.add(throttle.attempt(instanceId, "alice", GUESSER));
+        }
+
+        List<Verdict> verdicts = Uni.join().all(attempts).andFailFast().await().indefinitely();
+
+        assertTrue(verdicts.stream().filter(verdict -> verdict == Verdict.OPEN).count() <= LoginThrottle.MAX_FAILURES,
+                "open: " + verdicts);
     }
 
     @Test
