@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import redis.embedded.RedisServer;
 
@@ -14,18 +16,29 @@ import redis.embedded.RedisServer;
  * A Redis of this test run alone, on a free port, without persistence, which a test may stop and start
  * again: a real restart (connections dropped, data and loaded scripts gone) that touches no Redis anyone
  * else uses. It runs the {@code redis-server} on the PATH, or the embedded one of test-fixtures when there
- * is none.
+ * is none. A node of a {@link RedisCluster} is one too, started with settings of its own, and only from the
+ * PATH.
  */
 public final class OwnRedis implements Closeable {
 
     private static final long START_WAIT_MILLIS = 10_000;
 
     private final int port;
+    private final List<String> settings;
     private Process process;
     private RedisServer embedded;
 
     OwnRedis() {
-        this.port = freePort();
+        this(freePort(), List.of());
+    }
+
+    /**
+     * A server on a given port with further command-line settings ({@code --name value} pairs), which need
+     * the {@code redis-server} of the PATH.
+     */
+    OwnRedis(int port, List<String> settings) {
+        this.port = port;
+        this.settings = List.copyOf(settings);
     }
 
     int port() {
@@ -39,13 +52,17 @@ public final class OwnRedis implements Closeable {
         }
         try {
             if (onPath("redis-server")) {
-                process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                        "--save", "", "--appendonly", "no")
+                List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
+                        "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+                command.addAll(settings);
+                process = new ProcessBuilder(command)
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            } else {
+            } else if (settings.isEmpty()) {
                 embedded = RedisServer.newRedisServer().port(port).setting("bind 127.0.0.1")
                         .setting("save \"\"").setting("appendonly no").build();
                 embedded.start();
+            } else {
+                throw new IllegalStateException("a Redis with settings of its own needs redis-server on the PATH");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not start a Redis of the test's own", e);
@@ -101,7 +118,7 @@ public final class OwnRedis implements Closeable {
         }
     }
 
-    private static boolean onPath(String command) {
+    static boolean onPath(String command) {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;
@@ -114,7 +131,7 @@ public final class OwnRedis implements Closeable {
         return false;
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
