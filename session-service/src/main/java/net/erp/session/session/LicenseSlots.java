@@ -145,8 +145,23 @@ public final class LicenseSlots {
      */
     private static Uni<Response> guarded(Uni<Response> call) {
         return call.onFailure(e -> !(e instanceof OAuthError)).transform(e -> {
-            LOG.warnf("the session store cannot be reached: %s", e.getClass().getSimpleName());
+            LOG.warnf("the session store cannot be reached: %s%s", e.getClass().getSimpleName(), errorCode(e));
             return OAuthError.unavailable("the session store cannot be reached");
         });
+    }
+
+    /**
+     * The code of a Redis error reply ({@code MOVED}, {@code CROSSSLOT}, {@code CLUSTERDOWN}, {@code NOAUTH}...),
+     * which tells a misconfigured Redis (a cluster addressed as a single server, say) from an unreachable one.
+     * Only the leading upper-case word: the rest of a message may carry addresses or arguments.
+     */
+    private static String errorCode(Throwable e) {
+        String message = e.getMessage();
+        if (message == null) {
+            return "";
+        }
+        int end = message.indexOf(' ');
+        String code = end < 0 ? message : message.substring(0, end);
+        return code.matches("[A-Z]{3,20}") ? " " + code : "";
     }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,13 +15,21 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.erp.contract.error.OAuthError;
 import net.erp.contract.internal.InternalCallFilter;
 import net.erp.contract.registry.RegistryChange;
 import net.erp.contract.revocation.RevocationKeys;
+import net.erp.fixtures.LogLines;
 import net.erp.fixtures.RegistryStandIn;
 import net.erp.fixtures.RegistryStandInResource;
 import net.erp.fixtures.StoresTestResource;
@@ -45,6 +54,9 @@ class RedisClusterTest {
     private static final long CHANGE_WAIT_MILLIS = 5_000;
 
     RedisCluster cluster;
+
+    @Inject
+    Vertx vertx;
 
     private TestInstance first;
     private TestInstance second;
@@ -190,6 +202,22 @@ class RedisClusterTest {
         assertEquals(200, openWithin(second.userToken("erin"), CHANGE_WAIT_MILLIS).statusCode());
     }
 
+    @Test
+    void countWhenClientNotInClusterModeThenUnavailableAndTheLogNamesTheRedisError() {
+        int otherNode = cluster.ports().stream().filter(port -> port != master(first)).findFirst().orElseThrow();
+        Redis standalone = Redis.createClient(vertx, "redis://127.0.0.1:" + otherNode);
+        LicenseSlots misconfigured = new LicenseSlots((command, args) -> standalone.send(request(command, args)),
+                Duration.ofMinutes(20), Duration.ofHours(1));
+
+        try (LogLines log = LogLines.of(LicenseSlots.class.getName())) {
+            assertThrows(OAuthError.class, () -> misconfigured.count(first.id).await().atMost(Duration.ofSeconds(5)));
+
+            assertTrue(log.lines().stream().anyMatch(line -> line.endsWith(" MOVED")), () -> "log: " + log.lines());
+        } finally {
+            standalone.close();
+        }
+    }
+
     /** Every key on every node names one instance by its hash tag and lies in that tag's slot. */
     private void assertEveryKeyInItsInstancesSlot() {
         for (int port : cluster.ports()) {
@@ -241,6 +269,14 @@ class RedisClusterTest {
             answer = given().header("Authorization", TestInstance.bearer(token)).post("/api/sessions");
         }
         return answer;
+    }
+
+    private static Request request(String command, String... args) {
+        Request request = Request.cmd(Command.create(command));
+        for (String arg : args) {
+            request.arg(arg);
+        }
+        return request;
     }
 
     private static Response internalClose(TestInstance instance, String body) {
