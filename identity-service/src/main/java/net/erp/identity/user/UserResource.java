@@ -17,9 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import net.erp.contract.error.OAuthError;
+import net.erp.contract.http.Page;
 import net.erp.contract.revocation.RevocationList;
 import net.erp.identity.form.RequestParameters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,9 +38,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class UserResource {
 
     private static final Logger AUDIT = Logger.getLogger("audit");
-
-    private static final int DEFAULT_PAGE = 100;
-    private static final int MAX_PAGE = 1000;
 
     private final AdministratorAccess access;
     private final UserStore users;
@@ -73,14 +70,14 @@ public class UserResource {
                 .map(user -> RestResponse.status(RestResponse.Status.CREATED, user));
     }
 
-    /** A page of the users: {@code first} (from 0) and {@code max} (100 by default, at most 1000). */
+    /** A page of the users, by username: {@code first} and {@code max} as every admin API's lists take them. */
     @GET
     public Uni<List<User>> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("instanceId") String instanceId, @Context UriInfo uri) {
         return access.require(authorization, instanceId)
                 .map(caller -> RequestParameters.ofQuery(uri))
-                .flatMap(query -> users.list(instanceId, number(query, "first", 0, 0, Integer.MAX_VALUE),
-                        number(query, "max", DEFAULT_PAGE, 1, MAX_PAGE)));
+                .map(query -> Page.of(query.get("first"), query.get("max")))
+                .flatMap(page -> users.list(instanceId, page.first(), page.max()));
     }
 
     @GET
@@ -136,23 +133,6 @@ public class UserResource {
                 .andFailFast()
                 .onFailure().transform(failure -> OAuthError.unavailable("the user's tokens cannot be revoked"))
                 .replaceWithVoid();
-    }
-
-    /** A whole number from {@code min} to {@code max}, or {@code absent} when the query does not name it. */
-    private static int number(Map<String, String> query, String name, int absent, int min, int max) {
-        String value = query.get(name);
-        if (value == null) {
-            return absent;
-        }
-        try {
-            int number = Integer.parseInt(value);
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, as a number out of range is
-        }
-        throw OAuthError.invalidRequest(name + " must be a whole number from " + min + " to " + max);
     }
 
     private static <T> T body(T body) {

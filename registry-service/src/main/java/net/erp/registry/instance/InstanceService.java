@@ -10,11 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import net.erp.contract.error.OAuthError;
+import net.erp.contract.http.Page;
 import net.erp.registry.app.TrustedApplication;
 import net.erp.registry.audit.AuditLog;
 import net.erp.registry.change.RegistryChanges;
 import net.erp.registry.operator.OperatorApp;
-import net.erp.registry.rules.Page;
 import net.erp.registry.store.SeedLock;
 import net.erp.registry.store.UniqueViolation;
 

@@ -1,6 +1,7 @@
 package net.erp.registry.rules;
 
 import jakarta.ws.rs.QueryParam;
+import net.erp.contract.http.Page;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import net.erp.contract.error.OAuthError;
+import net.erp.contract.http.Page;
 import net.erp.registry.audit.AuditLog;
 import net.erp.registry.change.RegistryChanges;
 import net.erp.registry.instance.Instance;
 import net.erp.registry.rules.Fields;
-import net.erp.registry.rules.Page;
 import net.erp.registry.store.UniqueViolation;
 
 /**

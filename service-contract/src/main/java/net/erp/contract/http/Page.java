@@ -1,11 +1,11 @@
-package net.erp.registry.rules;
+package net.erp.contract.http;
 
-import static net.erp.registry.rules.Fields.invalid;
+import net.erp.contract.error.OAuthError;
 
 /**
- * The part of a list an admin API call asks for, Keycloak style: {@code first} entries are skipped (default
- * 0), at most {@code max} are answered (default {@value #DEFAULT_MAX}, at most {@value #MAX_MAX}). A caller
- * pages on until it gets fewer than it asked for.
+ * The part of a list an admin API call asks for, Keycloak style, the same in every service: {@code first} entries
+ * are skipped (default 0), at most {@code max} are answered (default {@value #DEFAULT_MAX}, at most
+ * {@value #MAX_MAX}). A caller pages on until it gets fewer than it asked for.
  *
  * @param first how many entries of the sorted list to skip
  * @param max how many to answer at most
@@ -34,6 +34,10 @@ public record Page(int first, int max) {
     /** The index of the last entry of the page, for a query's range. */
     public int last() {
         return (int) Math.min((long) first + max - 1, Integer.MAX_VALUE);
+    }
+
+    private static OAuthError invalid(String field, String problem) {
+        return OAuthError.invalidRequest(field + ": " + problem);
     }
 
     private static int number(String field, String value, int otherwise) {
