@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Pattern;
 import net.erp.contract.error.OAuthError;
 import net.erp.contract.revocation.RevocationList;
@@ -30,7 +31,8 @@ import org.jboss.logging.Logger;
  * code was issued to (client_secret_basic, client_secret_post, or {@code none} for a public app), the same
  * {@code redirect_uri}, and the PKCE {@code code_verifier} of the challenge (RFC 7636 section 4.6). A code
  * works once; a second try is {@code invalid_grant} and revokes what the first one issued. With
- * {@code offline_access} the answer also starts a refresh-token family.
+ * {@code offline_access} the answer also starts a refresh-token family. The tokens carry only those of the
+ * code's scopes that the app still holds when the code is redeemed, as a refresh does.
  */
 @ApplicationScoped
 class AuthorizationCodeGrant implements Grant {
@@ -126,10 +128,11 @@ class AuthorizationCodeGrant implements Grant {
     private Uni<TokenResponse> issue(TokenRequest request, AuthenticatedClient client, AuthorizationCode code,
             User user, String value) {
         String instanceId = request.instance().instanceId();
-        return accessTokens.issue(request.instance(), user.id(), code.clientId(), code.scopes(), code.sid(),
+        List<String> scopes = client.app().stillAllowed(code.scopes());
+        return accessTokens.issue(request.instance(), user.id(), code.clientId(), scopes, code.sid(),
                         user.username())
-                .flatMap(token -> Uni.combine().all().unis(idToken(request, code, user, token),
-                                refreshToken(client, code, user)).asTuple()
+                .flatMap(token -> Uni.combine().all().unis(idToken(request, code, scopes, user, token),
+                                refreshToken(client, code, scopes, user)).asTuple()
                         .call(both -> recorded(instanceId, client, value, new AuthorizationCodes.Redeemed(
                                 token.jti(), expiry(token),
                                 both.getItem2() == null ? null : both.getItem2().familyId())))
@@ -137,22 +140,24 @@ class AuthorizationCodeGrant implements Grant {
                                 both.getItem2() == null ? null : both.getItem2().value(), both.getItem1()))
                         .invoke(() -> AUDIT.infof("event=token.issued grant_type=authorization_code instance=%s "
                                         + "client_id=%s user=%s sid=%s jti=%s scope=\"%s\"", instanceId,
-                                code.clientId(), user.id(), code.sid(), token.jti(), String.join(" ", code.scopes()))));
+                                code.clientId(), user.id(), code.sid(), token.jti(), String.join(" ", scopes))));
     }
 
-    private Uni<String> idToken(TokenRequest request, AuthorizationCode code, User user, IssuedToken token) {
-        if (!code.scopes().contains("openid")) {
+    private Uni<String> idToken(TokenRequest request, AuthorizationCode code, List<String> scopes, User user,
+            IssuedToken token) {
+        if (!scopes.contains("openid")) {
             return Uni.createFrom().nullItem();
         }
         return idTokens.issue(new IdTokenContent(request.instance().issuer(), user.id(), code.clientId(), code.sid(),
                 code.authTime(), code.nonce(), user.username()), token.value());
     }
 
-    private Uni<RefreshTokens.Started> refreshToken(AuthenticatedClient client, AuthorizationCode code, User user) {
-        if (!code.scopes().contains("offline_access")) {
+    private Uni<RefreshTokens.Started> refreshToken(AuthenticatedClient client, AuthorizationCode code,
+            List<String> scopes, User user) {
+        if (!scopes.contains("offline_access")) {
             return Uni.createFrom().nullItem();
         }
-        return refreshTokens.start(client, user.id(), user.username(), code.sid(), code.scopes(), code.authTime());
+        return refreshTokens.start(client, user.id(), user.username(), code.sid(), scopes, code.authTime());
     }
 
     /**

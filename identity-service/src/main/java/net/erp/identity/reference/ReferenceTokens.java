@@ -156,7 +156,7 @@ public class ReferenceTokens {
      * longer lends it to the token, and a token left with none is inactive.
      */
     private static ReferenceToken narrowed(ReferenceToken token, TrustedApplication app) {
-        List<String> scopes = token.scopes().stream().filter(app.scopes()::contains).toList();
+        List<String> scopes = app.stillAllowed(token.scopes());
         return scopes.size() == token.scopes().size() ? token : new ReferenceToken(token.id(), token.instanceId(),
                 token.kind(), token.clientId(), token.subject(), token.username(), scopes, token.description(),
                 token.createdAt(), token.createdBy(), token.expiresAt(), token.lastUsedAt(), token.revokedAt());

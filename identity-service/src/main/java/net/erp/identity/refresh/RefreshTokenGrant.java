@@ -79,8 +79,7 @@ class RefreshTokenGrant implements Grant {
                     if (next.isEmpty()) {
                         return refreshTokens.reused(token).replaceWith(Uni.createFrom().failure(invalid()));
                     }
-                    List<String> scopes = stillAllowed(client.app().scopes(),
-                            requested == null ? token.scopes() : requested);
+                    List<String> scopes = client.app().stillAllowed(requested == null ? token.scopes() : requested);
                     return issue(request, token, user, scopes, next.get());
                 }));
     }
@@ -104,15 +103,6 @@ class RefreshTokenGrant implements Grant {
             throw OAuthError.invalidScope("a refresh may narrow the granted scopes, never widen them");
         }
         return Uni.createFrom().item(token);
-    }
-
-    /**
-     * The scopes of the new tokens: those granted (or asked for) that the app still has now. An app that lost a
-     * scope since the code was redeemed no longer gets it by refreshing (RFC 6749 section 6: never broader than
-     * granted; Keycloak narrows the same way).
-     */
-    private static List<String> stillAllowed(List<String> appScopes, List<String> scopes) {
-        return scopes.stream().filter(appScopes::contains).toList();
     }
 
     /**

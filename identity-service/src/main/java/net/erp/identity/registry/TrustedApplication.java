@@ -35,6 +35,15 @@ public record TrustedApplication(String clientId, String name, String clientType
         return scopes == null ? List.of() : scopes;
     }
 
+    /**
+     * Those of the scopes granted earlier (to a code, a refresh token, a reference token) that the app still
+     * holds: an app that lost a scope no longer lends it to new tokens (RFC 6749 section 6, never broader than
+     * granted).
+     */
+    public List<String> stillAllowed(List<String> granted) {
+        return granted.stream().filter(scopes()::contains).toList();
+    }
+
     public boolean holdsAdmin() {
         return scopes().contains(ADMIN_SCOPE);
     }

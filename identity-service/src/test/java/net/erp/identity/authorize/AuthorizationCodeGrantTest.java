@@ -1,14 +1,19 @@
 package net.erp.identity.authorize;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import net.erp.contract.registry.RegistryChange;
 import net.erp.identity.TestTenant;
 import net.erp.identity.signin.Browser;
 import net.erp.identity.signin.OidcClient;
@@ -34,6 +40,9 @@ class AuthorizationCodeGrantTest {
     private final TestTenant tenant = TestTenant.create();
     private final Browser browser = new Browser(tenant);
     private TestUser user;
+
+    @Inject
+    Event<RegistryChange> registryChanges;
 
     @BeforeEach
     void createUser() {
@@ -65,6 +74,20 @@ class AuthorizationCodeGrantTest {
         AuthorizationCode code = client.signIn(browser, user, "openid", new Nonce(), verifier);
 
         client.redeem(code, verifier).then().statusCode(200);
+    }
+
+    @Test
+    void codeGrantWhenAppLostScopesSinceTheCodeThenTokensWithoutThem() throws Exception {
+        OidcClient client = OidcClient.confidential(tenant);
+        AuthorizationCode code = client.signIn(browser, user, "openid read offline_access", new Nonce(), null);
+        client.set("scopes", List.of("openid", "profile"));
+        registryChanges.fire(RegistryChange.app(tenant.id(), client.clientId()));
+
+        Response answer = client.redeem(code, null);
+
+        answer.then().statusCode(200).body("scope", equalTo("openid")).body("refresh_token", nullValue());
+        String access = answer.jsonPath().getString("access_token");
+        assertEquals("openid", SignedJWT.parse(access).getJWTClaimsSet().getStringClaim("scope"));
     }
 
     @Test
