@@ -52,7 +52,7 @@ class LicenseGauges {
     private void refresh(LicenseSlots slots) {
         for (String instanceId : metrics.instances()) {
             slots.count(instanceId).subscribe().with(count -> {
-                metrics.expired(count.expired());
+                metrics.expired(instanceId, count.expired());
                 metrics.licenses(instanceId, count.licensesInUse());
             }, e -> LOG.debugf("the licence gauge of %s was not refreshed: %s", instanceId, e.getMessage()));
         }

@@ -12,7 +12,7 @@ import net.erp.session.session.LicenseSlots.Expired;
 
 /**
  * Licences in use and limit per instance seen by this replica (as of its last call for the instance), and
- * counters of sessions opened, touched, closed by reason, and refused per instance.
+ * counters per instance of sessions opened, touched, closed (by reason) and refused.
  */
 @ApplicationScoped
 class SessionMetrics {
@@ -43,27 +43,28 @@ class SessionMetrics {
         gauge(limits, "licenses.limit", instanceId).set(licenseLimit);
     }
 
-    void opened() {
-        registry.counter("sessions.opened").increment();
+    void opened(String instanceId) {
+        registry.counter("sessions.opened", "instance", instanceId).increment();
     }
 
-    void touched() {
-        registry.counter("sessions.touched").increment();
+    void touched(String instanceId) {
+        registry.counter("sessions.touched", "instance", instanceId).increment();
     }
 
     void refused(String instanceId) {
         registry.counter("sessions.refused", "instance", instanceId).increment();
     }
 
-    void closed(CloseReason reason, long count) {
+    void closed(String instanceId, CloseReason reason, long count) {
         if (count > 0) {
-            registry.counter("sessions.closed", "reason", reason.name().toLowerCase(Locale.ROOT)).increment(count);
+            registry.counter("sessions.closed", "instance", instanceId, "reason",
+                    reason.name().toLowerCase(Locale.ROOT)).increment(count);
         }
     }
 
-    void expired(Expired expired) {
-        closed(CloseReason.IDLE, expired.idle());
-        closed(CloseReason.ABSOLUTE, expired.absolute());
+    void expired(String instanceId, Expired expired) {
+        closed(instanceId, CloseReason.IDLE, expired.idle());
+        closed(instanceId, CloseReason.ABSOLUTE, expired.absolute());
     }
 
     private AtomicLong gauge(Map<String, AtomicLong> gauges, String name, String instanceId) {

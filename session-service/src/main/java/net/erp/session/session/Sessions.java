@@ -76,7 +76,7 @@ class Sessions {
                 .flatMap(ignored -> instances.find(instanceId))
                 .map(found -> found.orElseThrow(() -> OAuthError.notFound("unknown_instance", "no such instance")))
                 .flatMap(instance -> slots.list(instanceId).map(listing -> {
-                    metrics.expired(listing.expired());
+                    metrics.expired(instanceId, listing.expired());
                     metrics.licenses(instanceId, listing.licensesInUse());
                     metrics.limit(instanceId, instance.licenseLimit());
                     return new LicenseReport(instance.licenseLimit(), listing.licensesInUse(), listing.sessions());
@@ -101,18 +101,18 @@ class Sessions {
     }
 
     private SessionGrant grant(AccessToken token, Instance instance, Step step) {
-        metrics.expired(step.expired());
+        metrics.expired(instance.id(), step.expired());
         metrics.licenses(instance.id(), step.licensesInUse());
         metrics.limit(instance.id(), instance.licenseLimit());
         switch (step.outcome()) {
             case REVOKED -> throw OAuthError.invalidToken("the token has been revoked");
             case REFUSED -> throw refuse(token, instance);
             case OPENED -> {
-                metrics.opened();
+                metrics.opened(instance.id());
                 AUDIT.infof("event=session.opened instance=%s session=%s subject=%s client_id=%s", instance.id(),
                         token.sessionId(), token.subject(), token.clientId());
             }
-            case TOUCHED -> metrics.touched();
+            case TOUCHED -> metrics.touched(instance.id());
         }
         return new SessionGrant(token.sessionId(), instance.id(), token.subject(), token.clientId(),
                 step.expiresAt(), step.licensesInUse(), instance.licenseLimit());
@@ -127,8 +127,8 @@ class Sessions {
     }
 
     private void record(String instanceId, Closing closing, CloseReason reason) {
-        metrics.expired(closing.expired());
-        metrics.closed(reason, closing.closed());
+        metrics.expired(instanceId, closing.expired());
+        metrics.closed(instanceId, reason, closing.closed());
         metrics.licenses(instanceId, closing.licensesInUse());
     }
 

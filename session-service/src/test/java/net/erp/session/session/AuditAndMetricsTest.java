@@ -61,18 +61,19 @@ class AuditAndMetricsTest {
                 .body(containsString("licenses_in_use{instance=\"" + instance.id + "\"} 1.0"))
                 .body(containsString("licenses_limit{instance=\"" + instance.id + "\"} 1.0"))
                 .body(containsString("sessions_refused_total{instance=\"" + instance.id + "\"} 1.0"))
-                .body(containsString("sessions_opened_total"));
+                .body(containsString("sessions_opened_total{instance=\"" + instance.id + "\"} 1.0"));
     }
 
     @Test
     void metricsWhenSessionTouchedThenCounted() {
         String bearer = TestInstance.bearer(instance.userToken("alice"));
         given().header("Authorization", bearer).post("/api/sessions").then().statusCode(200);
-        double before = counter("sessions_touched_total");
+        String touched = "sessions_touched_total{instance=\"" + instance.id + "\"}";
+        assertEquals(0, counter(touched));
 
         given().header("Authorization", bearer).post("/api/sessions").then().statusCode(200);
 
-        assertEquals(before + 1, counter("sessions_touched_total"));
+        assertEquals(1, counter(touched));
     }
 
     @Test
@@ -83,10 +84,11 @@ class AuditAndMetricsTest {
         given().header("Authorization", TestInstance.bearer(token)).delete("/api/sessions/" + token.sid());
 
         given().when().get("/q/metrics")
-                .then().statusCode(200).body(containsString("sessions_closed_total{reason=\"deleted\"}"));
+                .then().statusCode(200).body(containsString(
+                        "sessions_closed_total{instance=\"" + instance.id + "\",reason=\"deleted\"} 1.0"));
     }
 
-    /** The value of a counter without labels on /q/metrics; 0 while it has not been registered. */
+    /** The value of a series (a name and its labels) on /q/metrics; 0 while it has not been registered. */
     private static double counter(String name) {
         return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
                 .filter(line -> line.startsWith(name + " "))

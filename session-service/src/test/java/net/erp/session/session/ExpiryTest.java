@@ -92,7 +92,7 @@ class ExpiryTest {
         given().when().get("/q/metrics")
                 .then().statusCode(200)
                 .body(containsString("licenses_in_use{instance=\"" + instance.id + "\"} 0.0"))
-                .body(containsString("sessions_closed_total{reason=\"idle\"}"));
+                .body(containsString("sessions_closed_total{instance=\"" + instance.id + "\",reason=\"idle\"} 1.0"));
     }
 
     /** Opens or touches; returns the moment the answer came, in epoch ms (see {@link Pacing}). */
