@@ -3,17 +3,15 @@ package net.erp.identity;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import net.erp.fixtures.RawRequest;
 import net.erp.identity.signin.Browser;
 import net.erp.identity.signin.OidcClient;
 import org.junit.jupiter.api.Test;
@@ -73,36 +71,32 @@ class BadInputTest {
                 .then().statusCode(400).body("error", equalTo("invalid_request"));
     }
 
-    /** The status line of a GET sent as written (HTTP clients refuse to send a malformed query). */
-    private String rawGet(String target) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
-            socket.setSoTimeout(20_000);
-            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + tenant.host()
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return answer.substring(0, answer.indexOf("\r\n"));
-        }
+    /**
+     * Sends the GET as written. A request-target that is not a valid URI (a broken percent-escape) is refused by
+     * Quarkus's HTTP layer with an empty 400 before any code of ours runs (README, known limitations).
+     */
+    private String rawStatus(String target) {
+        return RawRequest.get(RestAssured.port, tenant.host(), target).status();
     }
 
     @Test
-    void authorizeWhenQueryPercentEncodingBrokenThenBadRequest() throws IOException {
-        String status = rawGet("/id/connect/authorize?client_id=%zz&state=%");
-
-        assertEquals("HTTP/1.1 400 Bad Request", status);
+    void authorizeWhenQueryPercentEncodingBrokenThenBadRequest() {
+        assertEquals("HTTP/1.1 400 Bad Request", rawStatus("/id/connect/authorize?client_id=%zz&state=%"));
     }
 
     @Test
-    void endSessionWhenQueryPercentEncodingBrokenThenBadRequest() throws IOException {
-        String status = rawGet("/id/connect/endsession?state=%zz");
-
-        assertEquals("HTTP/1.1 400 Bad Request", status);
+    void endSessionWhenQueryPercentEncodingBrokenThenBadRequest() {
+        assertEquals("HTTP/1.1 400 Bad Request", rawStatus("/id/connect/endsession?state=%zz"));
     }
 
     @Test
-    void usersListWhenQueryPercentEncodingBrokenThenClientError() throws IOException {
-        String status = rawGet("/api/instances/" + tenant.id() + "/users?max=%zz");
+    void usersListWhenQueryPercentEncodingBrokenThenBadRequest() {
+        assertEquals("HTTP/1.1 400 Bad Request", rawStatus("/api/instances/" + tenant.id() + "/users?max=%2"));
+    }
 
-        assertTrue(status.startsWith("HTTP/1.1 4"), status);
+    @Test
+    void discoveryWhenQueryWellEncodedThenAnswered() {
+        assertEquals("HTTP/1.1 200 OK", rawStatus("/id/.well-known/openid-configuration?x=%41%e2%82%ac"));
     }
 
     @Test

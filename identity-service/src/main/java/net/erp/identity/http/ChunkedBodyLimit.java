@@ -5,11 +5,11 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import net.erp.contract.http.OversizeBodyRefusal;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,8 +23,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ChunkedBodyLimit {
-
-    private static final int REQUEST_ENTITY_TOO_LARGE = 413;
 
     private final Optional<MemorySize> limit;
 
@@ -55,7 +53,7 @@ public class ChunkedBodyLimit {
             }
             if ((long) body.length() + chunk.length() > max) {
                 refused.set(true);
-                refuse(max, context);
+                OversizeBodyRefusal.tooLarge(context, max);
                 return;
             }
             body.appendBuffer(chunk);
@@ -72,15 +70,5 @@ public class ChunkedBodyLimit {
     private static boolean chunked(RoutingContext context) {
         return context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH) == null
                 && context.request().getHeader(HttpHeaderNames.TRANSFER_ENCODING) != null;
-    }
-
-    private static void refuse(long max, RoutingContext context) {
-        String body = new JsonObject().put("error", "invalid_request")
-                .put("error_description", "the request body is larger than " + max + " bytes").encode();
-        context.response().setStatusCode(REQUEST_ENTITY_TOO_LARGE)
-                .putHeader(HttpHeaderNames.CONTENT_TYPE, "application/json")
-                .putHeader(HttpHeaderNames.CONNECTION, "close")
-                .putHeader(HttpHeaderNames.CACHE_CONTROL, "no-store")
-                .end(body);
     }
 }

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Refuses a request whose declared {@code Content-Length} passes {@code quarkus.http.limits.max-body-size}
  * with 413 and an RFC 6749 error body. Quarkus's own check, one route later, answers such a request with an
- * empty 413 before any exception mapper could write one. A chunked body without a length still meets that
- * empty 413 when it passes the limit.
+ * empty 413 before any exception mapper could write one. A chunked body, which declares no length, is counted
+ * as it is read (identity-service's {@code ChunkedBodyLimit}).
  */
 @ApplicationScoped
 public class OversizeBodyRefusal {
@@ -37,6 +37,11 @@ public class OversizeBodyRefusal {
             context.next();
             return;
         }
+        tooLarge(context, max);
+    }
+
+    /** Answers 413 with an RFC 6749 error body, also for a chunked body found over the cap as it is read. */
+    public static void tooLarge(RoutingContext context, long max) {
         String body = new JsonObject().put("error", "invalid_request")
                 .put("error_description", "the request body is larger than " + max + " bytes").encode();
         context.response().setStatusCode(413)
