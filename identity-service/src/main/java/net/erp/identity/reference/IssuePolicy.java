@@ -1,6 +1,7 @@
 package net.erp.identity.reference;
 
 import net.erp.contract.error.OAuthError;
+import net.erp.identity.access.InstanceCaller;
 
 /**
  * Who may issue a reference token for an app, by the app's {@code referenceTokens} (SPEC "Trusted
@@ -17,7 +18,7 @@ final class IssuePolicy {
     }
 
     /** Refuses with 403 when {@code caller} may not issue a token of {@code kind} for {@code subject}. */
-    static void requireAllowed(String policy, ReferenceTokenCaller caller, ReferenceTokenKind kind, String subject) {
+    static void requireAllowed(String policy, InstanceCaller caller, ReferenceTokenKind kind, String subject) {
         boolean users = AUTHENTICATED_USERS.equals(policy);
         if (!users && !ADMINISTRATORS_ONLY.equals(policy)) {
             throw OAuthError.forbidden("the app's referenceTokens policy lets nobody issue its reference tokens");

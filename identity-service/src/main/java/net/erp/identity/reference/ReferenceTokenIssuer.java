@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import net.erp.contract.error.OAuthError;
+import net.erp.identity.access.InstanceCaller;
 import net.erp.identity.registry.RegistryLookup;
 import net.erp.identity.registry.TrustedApplication;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,7 +33,7 @@ class ReferenceTokenIssuer {
         this.maxLifetime = maxLifetime;
     }
 
-    Uni<IssuedReferenceToken> issue(String instanceId, ReferenceTokenCaller caller, NewReferenceToken request) {
+    Uni<IssuedReferenceToken> issue(String instanceId, InstanceCaller caller, NewReferenceToken request) {
         // Microseconds, as PostgreSQL keeps them: the listing's order by creation is then the real one.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         NewReferenceToken.Checked checked = request.checked(now, maxLifetime);
@@ -46,7 +47,7 @@ class ReferenceTokenIssuer {
                 .flatMap(subject -> store(instanceId, caller, checked, subject, now));
     }
 
-    private Uni<IssuedReferenceToken> store(String instanceId, ReferenceTokenCaller caller,
+    private Uni<IssuedReferenceToken> store(String instanceId, InstanceCaller caller,
             NewReferenceToken.Checked checked, String subject, Instant now) {
         String value = ReferenceTokenValue.generate(checked.kind());
         var token = new ReferenceToken(ReferenceTokenValue.newId(), instanceId, checked.kind(), checked.clientId(),

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import net.erp.contract.error.OAuthError;
+import net.erp.identity.access.InstanceCaller;
+import net.erp.identity.access.InstanceCallers;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -26,12 +28,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferenceTokenResource {
 
-    private final ReferenceTokenCallers callers;
+    private final InstanceCallers callers;
     private final ReferenceTokenIssuer issuer;
     private final ReferenceTokenStore store;
     private final ReferenceTokens tokens;
 
-    ReferenceTokenResource(ReferenceTokenCallers callers, ReferenceTokenIssuer issuer, ReferenceTokenStore store,
+    ReferenceTokenResource(InstanceCallers callers, ReferenceTokenIssuer issuer, ReferenceTokenStore store,
             ReferenceTokens tokens) {
         this.callers = callers;
         this.issuer = issuer;
@@ -42,7 +44,7 @@ public class ReferenceTokenResource {
     @POST
     public Uni<RestResponse<IssuedReferenceToken>> create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("instanceId") String instanceId, NewReferenceToken request) {
-        return callers.resolve(authorization, instanceId)
+        return caller(authorization, instanceId)
                 .flatMap(caller -> issuer.issue(instanceId, caller, body(request)))
                 .map(issued -> RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, issued)
                         .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build());
@@ -51,7 +53,7 @@ public class ReferenceTokenResource {
     @GET
     public Uni<List<ReferenceTokenView>> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("instanceId") String instanceId) {
-        return callers.resolve(authorization, instanceId)
+        return caller(authorization, instanceId)
                 .flatMap(caller -> store.live(instanceId, caller.administers() ? null : caller.subject(),
                         Instant.now()))
                 .map(found -> found.stream().map(ReferenceToken::view).toList());
@@ -61,15 +63,24 @@ public class ReferenceTokenResource {
     @Path("/{id}")
     public Uni<Void> revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("instanceId") String instanceId, @PathParam("id") String id) {
-        return callers.resolve(authorization, instanceId)
+        return caller(authorization, instanceId)
                 .flatMap(caller -> store.find(instanceId, id)
                         .map(found -> found.filter(token -> mayRevoke(caller, token))
                                 .orElseThrow(ReferenceTokenResource::unknownToken))
                         .flatMap(token -> tokens.revoke(token, caller.subject())));
     }
 
+    /** The operator, an administrator or a user of the instance; an app's own token may not manage them. */
+    private Uni<InstanceCaller> caller(String authorization, String instanceId) {
+        return callers.resolve(authorization, instanceId).invoke(caller -> {
+            if (caller.role() == InstanceCaller.Role.SERVICE) {
+                throw OAuthError.forbidden("reference tokens are managed with a user's token or the operator's");
+            }
+        });
+    }
+
     /** A user may revoke their own PATs; another's token is as unknown to them as it is invisible. */
-    private static boolean mayRevoke(ReferenceTokenCaller caller, ReferenceToken token) {
+    private static boolean mayRevoke(InstanceCaller caller, ReferenceToken token) {
         return caller.administers() || token.personal() && token.subject().equals(caller.subject());
     }
 

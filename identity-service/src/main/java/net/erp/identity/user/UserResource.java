@@ -21,6 +21,7 @@ import java.util.UUID;
 import net.erp.contract.error.OAuthError;
 import net.erp.contract.http.Page;
 import net.erp.contract.revocation.RevocationList;
+import net.erp.identity.access.InstanceCallers;
 import net.erp.identity.form.RequestParameters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -28,7 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The users of an instance (SPEC "Users"), for the operator and the instance's administrators
- * ({@link AdministratorAccess}). A password change or a deletion cuts off every token of the user on the
+ * ({@link InstanceCallers#administrator}). A password change or a deletion cuts off every token of the user on the
  * revocation list and closes the user's sessions. Users are listed a page at a time, with Keycloak's
  * {@code first} and {@code max}; no answer ever holds a password or its hash.
  */
@@ -39,7 +40,7 @@ public class UserResource {
 
     private static final Logger AUDIT = Logger.getLogger("audit");
 
-    private final AdministratorAccess access;
+    private final InstanceCallers callers;
     private final UserStore users;
     private final Passwords passwords;
     private final RevocationList revocations;
@@ -47,10 +48,10 @@ public class UserResource {
     private final List<UserCutOff> credentials;
     private final Duration accessTokenLifetime;
 
-    UserResource(AdministratorAccess access, UserStore users, Passwords passwords,
+    UserResource(InstanceCallers callers, UserStore users, Passwords passwords,
             RevocationList revocations, SessionCloser sessions, @All List<UserCutOff> credentials,
             @ConfigProperty(name = "platform.access-token-lifetime") Duration accessTokenLifetime) {
-        this.access = access;
+        this.callers = callers;
         this.users = users;
         this.passwords = passwords;
         this.revocations = revocations;
@@ -62,7 +63,7 @@ public class UserResource {
     @POST
     public Uni<RestResponse<User>> create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("instanceId") String instanceId, NewUser request) {
-        return access.require(authorization, instanceId)
+        return callers.administrator(authorization, instanceId)
                 .map(caller -> body(request).validated())
                 .flatMap(user -> passwords.hash(user.password())
                         .flatMap(hash -> users.insert(instanceId, UUID.randomUUID().toString(), user, hash)))
@@ -74,7 +75,7 @@ public class UserResource {
     @GET
     public Uni<List<User>> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("instanceId") String instanceId, @Context UriInfo uri) {
-        return access.require(authorization, instanceId)
+        return callers.administrator(authorization, instanceId)
                 .map(caller -> RequestParameters.ofQuery(uri))
                 .map(query -> Page.of(query.get("first"), query.get("max")))
                 .flatMap(page -> users.list(instanceId, page.first(), page.max()));
@@ -84,7 +85,7 @@ public class UserResource {
     @Path("/{userId}")
     public Uni<User> read(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("instanceId") String instanceId, @PathParam("userId") String userId) {
-        return access.require(authorization, instanceId)
+        return callers.administrator(authorization, instanceId)
                 .flatMap(caller -> users.byId(instanceId, userId))
                 .map(found -> found.orElseThrow(UserResource::unknownUser));
     }
@@ -93,7 +94,7 @@ public class UserResource {
     @Path("/{userId}/password")
     public Uni<User> changePassword(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("instanceId") String instanceId, @PathParam("userId") String userId, PasswordChange change) {
-        return access.require(authorization, instanceId)
+        return callers.administrator(authorization, instanceId)
                 .invoke(caller -> Passwords.requireAcceptable(body(change).password()))
                 .flatMap(caller -> passwords.hash(change.password()))
                 .flatMap(hash -> users.changePassword(instanceId, userId, hash))
@@ -106,7 +107,7 @@ public class UserResource {
     @Path("/{userId}")
     public Uni<Void> delete(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("instanceId") String instanceId, @PathParam("userId") String userId) {
-        return access.require(authorization, instanceId)
+        return callers.administrator(authorization, instanceId)
                 .flatMap(caller -> users.delete(instanceId, userId))
                 .invoke(deleted -> {
                     if (!deleted) {

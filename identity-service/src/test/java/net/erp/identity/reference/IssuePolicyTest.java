@@ -5,16 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import net.erp.contract.error.OAuthError;
-import net.erp.identity.reference.ReferenceTokenCaller.Role;
+import net.erp.identity.access.InstanceCaller;
+import net.erp.identity.access.InstanceCaller.Role;
 import org.junit.jupiter.api.Test;
 
 /** The issuing rules alone, without HTTP. */
 class IssuePolicyTest {
 
-    private static final ReferenceTokenCaller ALICE = new ReferenceTokenCaller(Role.USER, "alice");
-    private static final ReferenceTokenCaller ADMIN = new ReferenceTokenCaller(Role.ADMINISTRATOR, "admin");
+    private static final InstanceCaller ALICE = new InstanceCaller(Role.USER, "alice");
+    private static final InstanceCaller ADMIN = new InstanceCaller(Role.ADMINISTRATOR, "admin");
 
-    private static int refusal(String policy, ReferenceTokenCaller caller, ReferenceTokenKind kind, String subject) {
+    private static int refusal(String policy, InstanceCaller caller, ReferenceTokenKind kind, String subject) {
         return assertThrows(OAuthError.class, () -> IssuePolicy.requireAllowed(policy, caller, kind, subject))
                 .status();
     }

@@ -129,4 +129,14 @@ class ReferenceTokenPolicyTest {
 
         fixture.create(pat, ReferenceTokenFixture.pat(app, user.id())).then().statusCode(403);
     }
+
+    @Test
+    void usersApiWhenAnAdministratorCallsWithTheirPatThenForbidden() {
+        String pat = fixture.patValue(fixture.app("AUTHENTICATED_USERS"), administrator);
+
+        ReferenceTokenFixture.as(pat).get("/api/instances/" + fixture.tenant.id() + "/users")
+                .then().statusCode(403).body("error", equalTo("access_denied"));
+        ReferenceTokenFixture.as(administrator.token()).get("/api/instances/" + fixture.tenant.id() + "/users")
+                .then().statusCode(200);
+    }
 }
