@@ -63,12 +63,13 @@ public class UserResource {
     @POST
     public Uni<RestResponse<User>> create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("instanceId") String instanceId, NewUser request) {
-        return callers.administrator(authorization, instanceId)
-                .map(caller -> body(request).validated())
-                .flatMap(user -> passwords.hash(user.password())
-                        .flatMap(hash -> users.insert(instanceId, UUID.randomUUID().toString(), user, hash)))
-                .invoke(user -> AUDIT.infof("event=user.created instance=%s user=%s", instanceId, user.id()))
-                .map(user -> RestResponse.status(RestResponse.Status.CREATED, user));
+        return callers.administrator(authorization, instanceId).flatMap(caller -> {
+            NewUser user = body(request).validated();
+            return passwords.hash(user.password())
+                    .flatMap(hash -> users.insert(instanceId, UUID.randomUUID().toString(), user, hash))
+                    .invoke(created -> AUDIT.infof("event=user.created instance=%s user=%s actor=%s", instanceId,
+                            created.id(), caller.subject()));
+        }).map(user -> RestResponse.status(RestResponse.Status.CREATED, user));
     }
 
     /** A page of the users, by username: {@code first} and {@code max} as every admin API's lists take them. */
@@ -96,11 +97,12 @@ public class UserResource {
             @PathParam("instanceId") String instanceId, @PathParam("userId") String userId, PasswordChange change) {
         return callers.administrator(authorization, instanceId)
                 .invoke(caller -> Passwords.requireAcceptable(body(change).password()))
-                .flatMap(caller -> passwords.hash(change.password()))
-                .flatMap(hash -> users.changePassword(instanceId, userId, hash))
-                .map(found -> found.orElseThrow(UserResource::unknownUser))
-                .call(user -> cutOff(instanceId, user.id()))
-                .invoke(user -> AUDIT.infof("event=password.changed instance=%s user=%s", instanceId, user.id()));
+                .flatMap(caller -> passwords.hash(change.password())
+                        .flatMap(hash -> users.changePassword(instanceId, userId, hash))
+                        .map(found -> found.orElseThrow(UserResource::unknownUser))
+                        .call(user -> cutOff(instanceId, user.id()))
+                        .invoke(user -> AUDIT.infof("event=password.changed instance=%s user=%s actor=%s",
+                                instanceId, user.id(), caller.subject())));
     }
 
     @DELETE
@@ -108,14 +110,15 @@ public class UserResource {
     public Uni<Void> delete(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("instanceId") String instanceId, @PathParam("userId") String userId) {
         return callers.administrator(authorization, instanceId)
-                .flatMap(caller -> users.delete(instanceId, userId))
-                .invoke(deleted -> {
-                    if (!deleted) {
-                        throw unknownUser();
-                    }
-                })
-                .call(deleted -> cutOff(instanceId, userId))
-                .invoke(deleted -> AUDIT.infof("event=user.deleted instance=%s user=%s", instanceId, userId))
+                .flatMap(caller -> users.delete(instanceId, userId)
+                        .invoke(deleted -> {
+                            if (!deleted) {
+                                throw unknownUser();
+                            }
+                        })
+                        .call(deleted -> cutOff(instanceId, userId))
+                        .invoke(deleted -> AUDIT.infof("event=user.deleted instance=%s user=%s actor=%s", instanceId,
+                                userId, caller.subject())))
                 .replaceWithVoid();
     }
 

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,6 +13,8 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import net.erp.fixtures.LogLines;
 import net.erp.identity.SessionStandIn;
 import net.erp.identity.TestOperator;
 import net.erp.identity.TestTenant;
@@ -232,5 +235,26 @@ class UserResourceTest {
     @Test
     void whenServiceTokenListsThenForbidden() {
         given().auth().oauth2(tenant.token(tenant.app())).get(users()).then().statusCode(403);
+    }
+
+    @Test
+    void whenAnAdministratorChangesUsersThenEachAuditLineNamesThemAsActor() {
+        String administrator = createAdministrator(tenant, "admin-" + TestTenant.random(6));
+        String token = tokenOf(administrator);
+        Supplier<RequestSpecification> asAdministrator = () -> given().auth().oauth2(token)
+                .contentType("application/json");
+
+        try (LogLines audit = LogLines.audit()) {
+            String id = asAdministrator.get().body(newUser("erin")).post(users()).then().statusCode(201)
+                    .extract().path("id");
+            asAdministrator.get().body(Map.of("password", TestTenant.random(12)))
+                    .put(users() + "/" + id + "/password").then().statusCode(200);
+            asAdministrator.get().delete(users() + "/" + id).then().statusCode(204);
+
+            for (String event : List.of("user.created", "password.changed", "user.deleted")) {
+                assertEquals(1, audit.lines().stream().filter(line -> line.contains("event=" + event)
+                        && line.contains("user=" + id) && line.contains("actor=" + administrator)).count(), event);
+            }
+        }
     }
 }
