@@ -3,6 +3,7 @@ package net.erp.session.session;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
 import java.util.Map;
+import net.erp.fixtures.redis.RedisClusterResource;
 
 /**
  * The service on a Redis Cluster of its own ({@link RedisClusterResource} sets

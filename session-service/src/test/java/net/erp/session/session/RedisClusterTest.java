@@ -35,6 +35,7 @@ import net.erp.fixtures.RegistryStandInResource;
 import net.erp.fixtures.StoresTestResource;
 import net.erp.fixtures.TestIssuer;
 import net.erp.fixtures.TestIssuerResource;
+import net.erp.fixtures.redis.RedisCluster;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
