@@ -2,6 +2,7 @@ package net.erp.session.session;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
+import net.erp.fixtures.redis.OwnRedis;
 
 /** Points the service's Redis client at an {@link OwnRedis}, started here and injected into the test. */
 public class OwnRedisResource implements QuarkusTestResourceLifecycleManager {

@@ -11,6 +11,7 @@ import io.restassured.response.Response;
 import net.erp.fixtures.RegistryStandInResource;
 import net.erp.fixtures.StoresTestResource;
 import net.erp.fixtures.TestIssuerResource;
+import net.erp.fixtures.redis.OwnRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
