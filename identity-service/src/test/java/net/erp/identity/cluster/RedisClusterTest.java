@@ -55,9 +55,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The service on a Redis Cluster of three masters, with two instances whose hash tags lie in slots of
  * different masters: codes (with PKCE), refresh-token rotation and reuse, the login throttle, logout, a password
- * change ending browser sign-ins, RFC 7009 revocation and the signing-key notice. After each test, every key of the cluster lies in the slot
- * its tag names, on that slot's master, no call answered 5xx, and no log line named a cluster redirection or
- * a cross-slot error (a Redis failure the service survives, such as the throttle's, is logged, not answered).
+ * change ending browser sign-ins, RFC 7009 revocation and the signing-key notice. After each test, every key of
+ * the cluster lies in the slot its tag names, on that slot's master, no call answered 5xx, and no log line named
+ * a cluster redirection or a cross-slot error (a Redis failure the service survives, such as the throttle's, is
+ * logged, not answered).
  */
 @QuarkusTest
 @TestProfile(RedisClusterProfile.class)
