@@ -9,9 +9,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import net.erp.contract.http.OversizeBodyRefusal;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import net.erp.contract.http.OversizeBodyRefusal;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
